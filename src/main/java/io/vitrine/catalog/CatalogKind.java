@@ -1,0 +1,138 @@
+package io.vitrine.catalog;
+
+import io.vitrine.platform.Timestamps;
+import io.vitrine.platform.json.JsonInput;
+import io.vitrine.platform.problem.Usage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+
+/**
+ * One kind of catalog resource (channel, attribute, family, …): how it is found, read from a
+ * request, shown as JSON, and what stops its deletion. {@link CatalogStore} runs the same
+ * create, update, delete and list steps for every kind. {@code parent} is the attribute code for
+ * options and null for every other kind.
+ */
+public abstract class CatalogKind<E extends CatalogEntity> {
+
+  @PersistenceContext protected EntityManager em;
+
+  private final String name;
+  private final Class<E> entityClass;
+
+  protected CatalogKind(String name, Class<E> entityClass) {
+    this.name = name;
+    this.entityClass = entityClass;
+  }
+
+  /** The kind's name in messages and in change events: "channel", "attribute_option", … */
+  public String name() {
+    return name;
+  }
+
+  public String label() {
+    return name.replace('_', ' ');
+  }
+
+  public E find(String parent, String code) {
+    return em.find(entityClass, code);
+  }
+
+  /** Called before any other step on a parent: throws when the parent is missing or unfit. */
+  public void checkParent(String parent) {}
+
+  protected abstract E create(String parent, String code);
+
+  /** Every field of the resource; the fields a client may send back unchanged included. */
+  public abstract JsonObject toJson(E entity);
+
+  /**
+   * Reads {@code in} (the whole resource: for a PATCH, the stored one merged with the patch) into
+   * {@code entity}. Records every violation in {@code in}; touches the entity only when there is
+   * none, so nothing half-read is ever flushed.
+   */
+  protected abstract void read(JsonInput in, E entity, Edit edit);
+
+  /** What would lose something it needs if this resource were deleted. */
+  protected List<Usage> usages(E entity) {
+    return List.of();
+  }
+
+  /** Refusals that do not depend on usage, such as "the identifier attribute cannot be deleted". */
+  protected String undeletable(E entity) {
+    return null;
+  }
+
+  /** List query ordered by code, after {@code after}; {@code filters} are the request's query. */
+  protected TypedQuery<E> page(String parent, String after, MultivaluedMap<String, String> filters) {
+    String entity = entityClass.getSimpleName();
+    var jpql = new StringBuilder("SELECT e FROM " + entity + " e WHERE 1 = 1");
+    if (after != null) {
+      jpql.append(" AND e.code > :after");
+    }
+    jpql.append(" ORDER BY e.code");
+    var query = em.createQuery(jpql.toString(), entityClass);
+    if (after != null) {
+      query.setParameter("after", after);
+    }
+    return query;
+  }
+
+  protected long count(String parent, MultivaluedMap<String, String> filters) {
+    return em.createQuery("SELECT COUNT(e) FROM " + entityClass.getSimpleName() + " e", Long.class)
+        .getSingleResult();
+  }
+
+  /**
+   * Records a violation for each code in {@code codes} (read from {@code field}) that names no
+   * resource of {@code type}.
+   */
+  protected void requireExisting(
+      JsonInput in, String field, List<String> codes, Class<? extends CatalogEntity> type, String what) {
+    if (codes == null || codes.isEmpty()) {
+      return;
+    }
+    Set<String> found =
+        new HashSet<>(
+            em.createQuery(
+                    "SELECT e.code FROM " + type.getSimpleName() + " e WHERE e.code IN :codes", String.class)
+                .setParameter("codes", codes)
+                .getResultList());
+    for (int i = 0; i < codes.size(); i++) {
+      if (!found.contains(codes.get(i))) {
+        in.invalid(field + "[" + i + "]", "there is no " + what + " '" + codes.get(i) + "'.");
+      }
+    }
+  }
+
+  /** The common head of every resource's JSON: code first, as Akeneo shows it. */
+  protected static JsonObjectBuilder head(CatalogEntity entity) {
+    return Json.createObjectBuilder().add("code", entity.code());
+  }
+
+  /** The common tail: labels and times. */
+  protected static JsonObjectBuilder tail(JsonObjectBuilder json, CatalogEntity entity) {
+    json.add("labels", labels(entity.labels()));
+    time(json, "created", entity.created());
+    return time(json, "updated", entity.updated());
+  }
+
+  private static JsonObjectBuilder time(JsonObjectBuilder json, String field, OffsetDateTime at) {
+    return at == null ? json.addNull(field) : json.add(field, Timestamps.format(at));
+  }
+
+  protected static JsonObject labels(Map<String, String> labels) {
+    var json = Json.createObjectBuilder();
+    labels.forEach(json::add);
+    return json.build();
+  }
+}

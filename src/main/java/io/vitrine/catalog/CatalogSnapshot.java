@@ -1,0 +1,45 @@
+package io.vitrine.catalog;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog schema as product validation sees it: attributes, families, channels, locales,
+ * currencies and measurement families, read once and shared until the catalog changes. Categories
+ * and options are not here (a catalog may have hundreds of thousands); writers look them up in
+ * batches. The entities inside are detached and must not be changed.
+ */
+public record CatalogSnapshot(
+    long generation,
+    Map<String, Attribute> attributes,
+    Map<String, Family> families,
+    Map<String, Channel> channels,
+    Set<String> locales,
+    Set<String> activeLocales,
+    Map<String, Integer> currencyDecimals,
+    Set<String> activeCurrencies,
+    Map<String, MeasurementFamily> measurementFamilies) {
+
+  public Optional<Attribute> attribute(String code) {
+    return Optional.ofNullable(attributes.get(code));
+  }
+
+  public Optional<Family> family(String code) {
+    return Optional.ofNullable(families.get(code));
+  }
+
+  public Optional<Channel> channel(String code) {
+    return Optional.ofNullable(channels.get(code));
+  }
+
+  /** The identifier attribute, if the catalog defines one (it ships with {@code sku}). */
+  public Optional<Attribute> identifier() {
+    return attributes.values().stream().filter(a -> a.type() == AttributeType.IDENTIFIER).findFirst();
+  }
+
+  /** Whether {@code attribute} belongs to {@code family}; the identifier belongs to every family. */
+  public boolean inFamily(Family family, Attribute attribute) {
+    return attribute.type() == AttributeType.IDENTIFIER || family.attributes().contains(attribute.code());
+  }
+}

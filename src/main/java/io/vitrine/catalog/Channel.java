@@ -1,0 +1,88 @@
+package io.vitrine.catalog;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where products are published (a web shop, a marketplace): its locales, currencies, category
+ * tree, and the units metric values are converted to.
+ */
+@Entity
+@Table(name = "channel")
+public class Channel extends CatalogEntity {
+
+  @Id private String code;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "channel_locale", joinColumns = @JoinColumn(name = "channel_code"))
+  @Column(name = "locale_code")
+  @OrderColumn(name = "position")
+  private List<String> locales = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "channel_currency", joinColumns = @JoinColumn(name = "channel_code"))
+  @Column(name = "currency_code")
+  @OrderColumn(name = "position")
+  private List<String> currencies = new ArrayList<>();
+
+  @Column(name = "category_tree")
+  private String categoryTree;
+
+  @Column(name = "conversion_units")
+  @Convert(converter = StringMapConverter.class)
+  private Map<String, String> conversionUnits = Map.of();
+
+  protected Channel() {}
+
+  public Channel(String code) {
+    this.code = code;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  public List<String> locales() {
+    return List.copyOf(locales);
+  }
+
+  public List<String> currencies() {
+    return List.copyOf(currencies);
+  }
+
+  public String categoryTree() {
+    return categoryTree;
+  }
+
+  /** Attribute code to unit code: metric values are shown in these units on this channel. */
+  public Map<String, String> conversionUnits() {
+    return conversionUnits;
+  }
+
+  void define(List<String> locales, List<String> currencies, String tree, Map<String, String> units) {
+    if (!this.locales.equals(locales)) {
+      this.locales.clear();
+      this.locales.addAll(locales);
+    }
+    if (!this.currencies.equals(currencies)) {
+      this.currencies.clear();
+      this.currencies.addAll(currencies);
+    }
+    this.categoryTree = tree;
+    if (!this.conversionUnits.equals(units)) {
+      this.conversionUnits = Map.copyOf(units);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.vitrine.catalog;
+
+import io.vitrine.platform.json.JsonInput;
+import io.vitrine.platform.json.JsonTypes;
+import io.vitrine.platform.problem.Usage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Channels: locales, currencies, category tree and unit conversions. */
+@ApplicationScoped
+public class ChannelKind extends CatalogKind<Channel> {
+
+  @Inject Usages usages;
+
+  public ChannelKind() {
+    super("channel", Channel.class);
+  }
+
+  @Override
+  protected Channel create(String parent, String code) {
+    return new Channel(code);
+  }
+
+  @Override
+  public JsonObject toJson(Channel channel) {
+    var units = Json.createObjectBuilder();
+    channel.conversionUnits().forEach(units::add);
+    var json =
+        head(channel)
+            .add("locales", Json.createArrayBuilder(channel.locales()))
+            .add("currencies", Json.createArrayBuilder(channel.currencies()));
+    if (channel.categoryTree() == null) {
+      json.addNull("category_tree");
+    } else {
+      json.add("category_tree", channel.categoryTree());
+    }
+    return tail(json.add("conversion_units", units), channel).build();
+  }
+
+  @Override
+  protected void read(JsonInput in, Channel channel, Edit edit) {
+    in.requiredString("code");
+    Map<String, String> labels = in.labels("labels");
+    List<String> locales = nonEmpty(in, "locales", "locale");
+    requireExisting(in, "locales", locales, CatalogLocale.class, "locale");
+    List<String> currencies = nonEmpty(in, "currencies", "currency");
+    requireExisting(in, "currencies", currencies, CatalogCurrency.class, "currency");
+    String tree = in.requiredCode("category_tree");
+    if (tree != null) {
+      Category root = em.find(Category.class, tree);
+      if (root == null) {
+        in.invalid("category_tree", "there is no category '" + tree + "'.");
+      } else if (root.parent() != null) {
+        in.invalid("category_tree", "'" + tree + "' is not the root of a tree (its parent is '" + root.parent() + "').");
+      }
+    }
+    Map<String, String> units = conversionUnits(in);
+    in.rejectUnknown("a channel", "created", "updated");
+    if (in.violations().isEmpty()) {
+      channel.setLabels(labels);
+      channel.define(locales, currencies, tree, units);
+    }
+  }
+
+  private static List<String> nonEmpty(JsonInput in, String field, String what) {
+    List<String> codes = in.codes(field);
+    if (codes == null) {
+      if (!in.has(field)) {
+        in.invalid(field, "is required: list at least one " + what + ".");
+      }
+      return List.of();
+    }
+    if (in.array(field).isEmpty()) {
+      in.invalid(field, "must list at least one " + what + ".");
+    }
+    return codes;
+  }
+
+  /** Metric attribute code to one of its family's units. */
+  private Map<String, String> conversionUnits(JsonInput in) {
+    JsonObject object = in.object("conversion_units");
+    Map<String, String> units = new TreeMap<>();
+    if (object == null) {
+      return units;
+    }
+    object.forEach(
+        (attributeCode, value) -> {
+          String where = "conversion_units." + attributeCode;
+          if (JsonTypes.isNull(value)) {
+            return;
+          }
+          if (!(value instanceof JsonString unitCode)) {
+            in.invalid(where, "must be a unit code, not " + JsonTypes.name(value) + ".");
+            return;
+          }
+          Attribute attribute = em.find(Attribute.class, attributeCode);
+          if (attribute == null) {
+            in.invalid(where, "there is no attribute '" + attributeCode + "'.");
+          } else if (attribute.type() != AttributeType.METRIC) {
+            in.invalid(where, "'" + attributeCode + "' is a " + attribute.type().code() + " attribute; only metric attributes convert.");
+          } else if (em.find(MeasurementFamily.class, attribute.metricFamily()).unit(unitCode.getString()).isEmpty()) {
+            in.invalid(where, "'" + unitCode.getString() + "' is not a unit of " + attribute.metricFamily() + ".");
+          } else {
+            units.put(attributeCode, unitCode.getString());
+          }
+        });
+    return units;
+  }
+
+  @Override
+  protected List<Usage> usages(Channel channel) {
+    List<Usage> found = new ArrayList<>();
+    usages.collect(
+        found,
+        "families (requirements)",
+        "SELECT DISTINCT family_code FROM family_requirement WHERE channel_code = ?1 ORDER BY family_code",
+        channel.code());
+    usages.collect(
+        found,
+        "products (values for this channel)",
+        "SELECT p.identifier FROM product_channel u JOIN product p ON p.id = u.product_id WHERE u.channel_code = ?1 ORDER BY p.identifier",
+        channel.code());
+    return found;
+  }
+}

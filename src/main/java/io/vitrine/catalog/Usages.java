@@ -1,0 +1,56 @@
+package io.vitrine.catalog;
+
+import io.vitrine.platform.problem.Usage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds what uses a catalog resource, with native SQL over the tables that record uses (families'
+ * attributes, products' categories, …): a count and the first few codes, in order.
+ */
+@ApplicationScoped
+public class Usages {
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * {@code codesSql} selects one column of codes, ordered, with ?1.. parameters; the count is
+   * taken over the same query.
+   */
+  public Usage find(String kind, String codesSql, Object... parameters) {
+    var count = em.createNativeQuery("SELECT COUNT(*) FROM (" + codesSql + ") used");
+    var codes = em.createNativeQuery(codesSql).setMaxResults(Usage.EXAMPLES);
+    for (int i = 0; i < parameters.length; i++) {
+      count.setParameter(i + 1, parameters[i]);
+      codes.setParameter(i + 1, parameters[i]);
+    }
+    long total = ((Number) count.getSingleResult()).longValue();
+    if (total == 0) {
+      return new Usage(kind, 0, List.of());
+    }
+    List<String> examples = new ArrayList<>();
+    for (Object code : codes.getResultList()) {
+      examples.add(String.valueOf(code));
+    }
+    return new Usage(kind, total, examples);
+  }
+
+  /** Adds the usage to {@code into} when something uses the resource. */
+  public void collect(List<Usage> into, String kind, String codesSql, Object... parameters) {
+    Usage usage = find(kind, codesSql, parameters);
+    if (usage.count() > 0) {
+      into.add(usage);
+    }
+  }
+
+  public boolean exists(String sql, Object... parameters) {
+    var query = em.createNativeQuery(sql).setMaxResults(1);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    return !query.getResultList().isEmpty();
+  }
+}

@@ -1,0 +1,56 @@
+package io.vitrine.events;
+
+import io.vitrine.platform.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.List;
+
+/**
+ * Appends change events to the outbox inside the writer's transaction. The sequence numbers come
+ * from a counter row whose lock the writer then holds until it commits, so sequence order is
+ * commit order and a reader that has seen event n has seen every event before it. Call it last in
+ * a transaction, after every other write, so that the lock is held only for the commit.
+ */
+@ApplicationScoped
+public class ChangeEventLog {
+
+  @PersistenceContext EntityManager em;
+
+  @Transactional(TxType.MANDATORY)
+  public void append(List<Change> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    em.flush();
+    int count = changes.size();
+    em.createNativeQuery(
+            "UPDATE event_counter SET last_seq = last_seq + ?1 WHERE name = 'change_event'")
+        .setParameter(1, count)
+        .executeUpdate();
+    long last =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT last_seq FROM event_counter WHERE name = 'change_event'")
+                    .getSingleResult())
+            .longValue();
+    long seq = last - count + 1;
+    var now = Timestamps.now();
+    for (Change change : changes) {
+      em.persist(new ChangeEvent(seq++, change, now));
+    }
+    em.flush();
+  }
+
+  /** The events after {@code afterSeq}, oldest first: what a reader of the outbox catches up on. */
+  @Transactional(TxType.SUPPORTS)
+  public List<ChangeEvent> since(long afterSeq, int limit) {
+    return em.createQuery(
+            "SELECT e FROM ChangeEvent e WHERE e.seq > :after ORDER BY e.seq", ChangeEvent.class)
+        .setParameter("after", afterSeq)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+}

@@ -1,0 +1,21 @@
+package io.vitrine.platform;
+
+import io.vitrine.imports.SampleCatalog;
+import io.vitrine.platform.database.VitrineDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** What happens once, before the server answers its first request. */
+@ApplicationScoped
+public class Startup {
+
+  @Inject VitrineDatabase database;
+  @Inject SampleCatalog sample;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    database.migrate();
+    sample.loadIfEmpty();
+  }
+}

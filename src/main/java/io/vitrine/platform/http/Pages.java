@@ -1,0 +1,112 @@
+package io.vitrine.platform.http;
+
+import io.vitrine.platform.problem.Violations;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Cursor pagination for every list: {@code limit} (1 to 100) and an opaque {@code search_after}
+ * cursor, answered in the Akeneo shape ({@code _links} with {@code self}, {@code first} and {@code
+ * next}; {@code _embedded.items}). A cursor is the sort key of the last item, so any page costs
+ * the same as the first.
+ */
+public final class Pages {
+
+  public static final int DEFAULT_LIMIT = 20;
+  public static final int MAX_LIMIT = 100;
+
+  private Pages() {}
+
+  /** What a list request asks for: at most {@code limit} items after {@code after}. */
+  public record PageRequest(int limit, String after, boolean withCount) {}
+
+  public static PageRequest request(String limit, String searchAfter, String withCount) {
+    var violations = new Violations();
+    int size = DEFAULT_LIMIT;
+    if (limit != null) {
+      try {
+        size = Integer.parseInt(limit.strip());
+        if (size < 1 || size > MAX_LIMIT) {
+          violations.add("limit", "must be between 1 and " + MAX_LIMIT + " (was " + size + ").");
+        }
+      } catch (NumberFormatException e) {
+        violations.add("limit", "must be a whole number between 1 and " + MAX_LIMIT + ".");
+      }
+    }
+    String after = null;
+    if (searchAfter != null && !searchAfter.isBlank()) {
+      after = decode(searchAfter);
+      if (after == null) {
+        violations.add("search_after", "is not a cursor from a previous page's next link.");
+      }
+    }
+    if (withCount != null && !withCount.equals("true") && !withCount.equals("false")) {
+      violations.add("with_count", "must be true or false.");
+    }
+    violations.throwIfAny();
+    return new PageRequest(size, after, "true".equals(withCount));
+  }
+
+  public static String encode(String key) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String decode(String cursor) {
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The page answer. {@code items} holds up to limit + 1 entries: the extra one only says there is
+   * a next page; {@code keyOfLast} gives the cursor key of the last item shown.
+   */
+  public static <T> JsonObject page(
+      UriInfo uri,
+      PageRequest request,
+      List<T> items,
+      java.util.function.Function<T, String> keyOf,
+      java.util.function.Function<T, JsonObject> toJson,
+      Long count) {
+    boolean more = items.size() > request.limit();
+    List<T> shown = more ? items.subList(0, request.limit()) : items;
+    JsonObjectBuilder links =
+        Json.createObjectBuilder()
+            .add("self", link(uri.getRequestUri().toString()))
+            .add(
+                "first",
+                link(uri.getRequestUriBuilder().replaceQueryParam("search_after").build().toString()));
+    if (more) {
+      String cursor = encode(keyOf.apply(shown.get(shown.size() - 1)));
+      links.add(
+          "next",
+          link(
+              uri.getRequestUriBuilder()
+                  .replaceQueryParam("search_after", cursor)
+                  .replaceQueryParam("limit", request.limit())
+                  .build()
+                  .toString()));
+    }
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    shown.forEach(item -> array.add(toJson.apply(item)));
+    JsonObjectBuilder page = Json.createObjectBuilder().add("_links", links);
+    if (count != null) {
+      page.add("items_count", count);
+    }
+    return page.add("_embedded", Json.createObjectBuilder().add("items", array)).build();
+  }
+
+  private static JsonObject link(String href) {
+    return Json.createObjectBuilder().add("href", href).build();
+  }
+}

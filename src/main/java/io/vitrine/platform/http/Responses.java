@@ -1,0 +1,26 @@
+package io.vitrine.platform.http;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** The answers every resource gives alike: a versioned read, a write, a page. */
+public final class Responses {
+
+  private Responses() {}
+
+  /** 200 with the version as ETag, or 304 when If-None-Match already names that version. */
+  public static Response read(JsonObject json, long version, String ifNoneMatch) {
+    if (Versions.matches(ifNoneMatch, version)) {
+      return Response.notModified(Versions.etag(version)).build();
+    }
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(Versions.etag(version)).build();
+  }
+
+  /** 201 with Location when the write created the resource, 200 otherwise; the body either way. */
+  public static Response written(JsonObject json, long version, boolean created, URI location) {
+    var response = created ? Response.created(location) : Response.ok();
+    return response.entity(json).type(MediaType.APPLICATION_JSON_TYPE).tag(Versions.etag(version)).build();
+  }
+}

@@ -1,0 +1,35 @@
+package io.vitrine.platform.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * Something that still uses the resource a request wants to delete or change: for example 3
+ * families, or 1,204 products of which a few are named.
+ */
+public record Usage(String kind, long count, List<String> examples) {
+
+  public static final int EXAMPLES = 10;
+
+  public JsonObject toJson() {
+    return Json.createObjectBuilder()
+        .add("kind", kind)
+        .add("count", count)
+        .add("examples", Json.createArrayBuilder(examples))
+        .build();
+  }
+
+  /** "3 families (apparel, footwear, home)" or "1204 products (a, b, … and 1194 more)". */
+  public String describe() {
+    var text = new StringBuilder().append(count).append(' ').append(kind);
+    if (!examples.isEmpty()) {
+      text.append(" (").append(String.join(", ", examples));
+      if (count > examples.size()) {
+        text.append(" and ").append(count - examples.size()).append(" more");
+      }
+      text.append(')');
+    }
+    return text.toString();
+  }
+}

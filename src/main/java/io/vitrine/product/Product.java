@@ -1,0 +1,134 @@
+package io.vitrine.product;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
+/**
+ * A product: its identifier (unique without regard to case), family, categories, status, and its
+ * values as one JSON document (DESIGN decision 3). Instances only ever hold validated values.
+ */
+@Entity
+@Table(name = "product")
+public class Product {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_seq")
+  @SequenceGenerator(name = "product_seq", sequenceName = "product_seq", allocationSize = 50)
+  private Long id;
+
+  private String identifier;
+
+  @Column(name = "identifier_key")
+  private String identifierKey;
+
+  @Column(name = "family_code")
+  private String family;
+
+  private boolean enabled = true;
+
+  @Column(name = "values_json")
+  private String valuesJson = "{}";
+
+  @Version private long version;
+
+  private OffsetDateTime created;
+
+  private OffsetDateTime updated;
+
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "product_category", joinColumns = @JoinColumn(name = "product_id"))
+  @Column(name = "category_code")
+  @BatchFetch(BatchFetchType.IN)
+  private Set<String> categories = new HashSet<>();
+
+  protected Product() {}
+
+  Product(String identifier) {
+    rename(identifier);
+  }
+
+  /** The key identifiers are unique and looked up by: "TS-01" and "ts-01" are one product. */
+  public static String key(String identifier) {
+    return identifier.toLowerCase(Locale.ROOT);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String identifier() {
+    return identifier;
+  }
+
+  public String family() {
+    return family;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public ProductValues values() {
+    return ProductValues.parse(valuesJson);
+  }
+
+  public Set<String> categories() {
+    return new TreeSet<>(categories);
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public OffsetDateTime created() {
+    return created;
+  }
+
+  public OffsetDateTime updated() {
+    return updated;
+  }
+
+  void rename(String identifier) {
+    this.identifier = identifier;
+    this.identifierKey = key(identifier);
+  }
+
+  void apply(ProductState state, OffsetDateTime now) {
+    if (!state.identifier().equals(identifier)) {
+      rename(state.identifier());
+    }
+    family = state.family();
+    enabled = state.enabled();
+    valuesJson = state.values().toJson().toString();
+    if (!categories.equals(state.categories())) {
+      categories.retainAll(state.categories());
+      categories.addAll(state.categories());
+    }
+    if (created == null) {
+      created = now;
+    }
+    updated = now;
+  }
+
+  /** What this product holds now, to merge a change into. */
+  ProductState state() {
+    return new ProductState(identifier, family, categories(), enabled, values());
+  }
+}

@@ -1,0 +1,20 @@
+package io.vitrine.product;
+
+import jakarta.json.JsonObject;
+
+/**
+ * One product write as a request asks for it.
+ *
+ * @param mode CREATE refuses an existing identifier; UPSERT changes or creates
+ * @param line the line of a bulk request (1 for single requests)
+ * @param pathIdentifier the identifier in the address, or null for bulk lines and creation
+ * @param body the product JSON
+ * @param ifMatch the If-Match header, or null
+ */
+public record ProductCommand(Mode mode, int line, String pathIdentifier, JsonObject body, String ifMatch) {
+
+  public enum Mode {
+    CREATE,
+    UPSERT
+  }
+}

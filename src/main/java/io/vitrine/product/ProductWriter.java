@@ -1,0 +1,410 @@
+package io.vitrine.product;
+
+import io.vitrine.catalog.Attribute;
+import io.vitrine.catalog.AttributeType;
+import io.vitrine.catalog.Catalog;
+import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.catalog.Family;
+import io.vitrine.events.Change;
+import io.vitrine.events.ChangeEventLog;
+import io.vitrine.platform.Timestamps;
+import io.vitrine.platform.http.Versions;
+import io.vitrine.platform.problem.Problem;
+import io.vitrine.platform.problem.ProblemException;
+import io.vitrine.platform.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a batch of product commands in one transaction. The database is asked once per batch
+ * (existing products, categories, options, unique values); then each command is judged in order
+ * against what the batch has written so far, so a later line sees an earlier one. Invalid commands
+ * write nothing and are answered with their problems; valid ones are stored with their reference
+ * rows and one change event each. A database error (a concurrent writer took the same unique value
+ * or identifier, or changed the same product) ends the whole batch, and {@link Products} retries.
+ */
+@ApplicationScoped
+public class ProductWriter {
+
+  private static final Pattern FORBIDDEN_IN_IDENTIFIER = Pattern.compile("[\\p{Cntrl},;/]");
+
+  @PersistenceContext EntityManager em;
+  @Inject Catalog catalog;
+  @Inject ChangeEventLog events;
+  @Inject ReferenceTables referenceTables;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<ProductOutcome> write(List<ProductCommand> commands) {
+    em.setFlushMode(FlushModeType.COMMIT);
+    CatalogSnapshot schema = catalog.current();
+    var batch = new Batch(schema);
+    List<Parsed> parsed = new ArrayList<>();
+    for (ProductCommand command : commands) {
+      var violations = new Violations();
+      parsed.add(new Parsed(command, ProductChange.read(command.body(), schema, violations), violations));
+    }
+    batch.load(parsed);
+    List<Pending> pending = new ArrayList<>();
+    List<ProductOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < parsed.size(); i++) {
+      Parsed p = parsed.get(i);
+      try {
+        outcomes.add(batch.apply(p, i, pending));
+      } catch (ProblemException e) {
+        outcomes.add(ProductOutcome.failed(p.command(), p.target(), e.problem()));
+      }
+    }
+    if (pending.isEmpty()) {
+      return outcomes;
+    }
+    em.flush();
+    List<ReferenceTables.Rewrite> rewrites = new ArrayList<>();
+    batch.before.forEach(
+        (product, before) ->
+            rewrites.add(new ReferenceTables.Rewrite(product.id(), before, ProductReferences.of(product.values(), schema))));
+    referenceTables.rewrite(rewrites);
+    List<Change> changes = new ArrayList<>();
+    Map<Integer, ProductOutcome> written = new HashMap<>();
+    for (Pending p : pending) {
+      Product product = p.product();
+      changes.add(
+          new Change(
+              "product", product.identifier(), product.id(), p.created() ? Change.Action.CREATED : Change.Action.UPDATED, product.version()));
+      written.put(
+          p.index(),
+          new ProductOutcome(
+              p.line(), product.identifier(), p.created() ? 201 : 200, ProductJson.of(product), product.version(), null));
+    }
+    events.append(changes);
+    for (var entry : written.entrySet()) {
+      outcomes.set(entry.getKey(), entry.getValue());
+    }
+    return outcomes;
+  }
+
+  private record Parsed(ProductCommand command, ProductChange change, Violations violations) {
+    /** The product the command is about: the address's identifier, else the body's. */
+    String target() {
+      return command.pathIdentifier() != null ? command.pathIdentifier() : change.identifier();
+    }
+  }
+
+  /** A product written by the batch, whose outcome waits for the flush to know id and version. */
+  private record Pending(int index, int line, Product product, boolean created) {}
+
+  /** What the batch knows: products by identifier key, categories, options and unique owners. */
+  private final class Batch {
+    final CatalogSnapshot schema;
+    final Map<String, Product> products = new HashMap<>();
+    final Set<String> categories = new HashSet<>();
+    /** attribute → lower-cased code → stored code. */
+    final Map<String, Map<String, String>> options = new HashMap<>();
+    /** attribute → unique key → owning product id, as the batch has left them. */
+    final Map<String, Map<String, Long>> uniqueOwners = new HashMap<>();
+    final Map<Long, String> ownerIdentifiers = new HashMap<>();
+    final Map<Product, ProductReferences> before = new IdentityHashMap<>();
+    final OffsetDateTime now = Timestamps.now();
+
+    Batch(CatalogSnapshot schema) {
+      this.schema = schema;
+    }
+
+    void load(List<Parsed> parsed) {
+      Set<String> keys = new HashSet<>();
+      Set<String> categoryCodes = new HashSet<>();
+      Map<String, Set<String>> optionCodes = new HashMap<>();
+      Map<String, Set<String>> uniqueKeys = new HashMap<>();
+      for (Parsed p : parsed) {
+        ProductChange change = p.change();
+        if (p.target() != null) {
+          keys.add(Product.key(p.target()));
+        }
+        if (change.identifier() != null) {
+          keys.add(Product.key(change.identifier()));
+        }
+        if (change.categories() != null) {
+          categoryCodes.addAll(change.categories());
+        }
+        change.values().forEach((key, data) -> {
+          Attribute attribute = schema.attributes().get(key.attribute());
+          if (data == JsonValue.NULL) {
+            return;
+          }
+          if (attribute.type().hasOptions()) {
+            optionCodes.computeIfAbsent(key.attribute(), a -> new HashSet<>()).addAll(optionCodes(data));
+          }
+          if (attribute.unique()) {
+            uniqueKeys.computeIfAbsent(key.attribute(), a -> new HashSet<>()).add(ProductReferences.uniqueKey(attribute, data));
+          }
+        });
+      }
+      if (!keys.isEmpty()) {
+        em.createQuery("SELECT p FROM Product p WHERE p.identifierKey IN :keys", Product.class)
+            .setParameter("keys", List.copyOf(keys))
+            .getResultList()
+            .forEach(p -> products.put(Product.key(p.identifier()), p));
+      }
+      if (!categoryCodes.isEmpty()) {
+        categories.addAll(
+            em.createQuery("SELECT c.code FROM Category c WHERE c.code IN :codes", String.class)
+                .setParameter("codes", List.copyOf(categoryCodes))
+                .getResultList());
+      }
+      optionCodes.forEach(this::loadOptions);
+      uniqueKeys.forEach(this::loadOwners);
+    }
+
+    /** Exact codes first (the primary key); the rest matched without regard to case. */
+    private void loadOptions(String attribute, Set<String> codes) {
+      Map<String, String> known = options.computeIfAbsent(attribute, a -> new HashMap<>());
+      em.createQuery("SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND o.code IN :codes", String.class)
+          .setParameter("a", attribute)
+          .setParameter("codes", List.copyOf(codes))
+          .getResultList()
+          .forEach(code -> known.put(code.toLowerCase(Locale.ROOT), code));
+      List<String> missing =
+          codes.stream().map(c -> c.toLowerCase(Locale.ROOT)).filter(c -> !known.containsKey(c)).distinct().toList();
+      if (!missing.isEmpty()) {
+        em.createQuery("SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND LOWER(o.code) IN :codes", String.class)
+            .setParameter("a", attribute)
+            .setParameter("codes", missing)
+            .getResultList()
+            .forEach(code -> known.put(code.toLowerCase(Locale.ROOT), code));
+      }
+    }
+
+    private void loadOwners(String attribute, Set<String> keys) {
+      Map<String, Long> owners = uniqueOwners.computeIfAbsent(attribute, a -> new HashMap<>());
+      List<String> values = List.copyOf(keys);
+      var placeholders = new StringBuilder();
+      for (int i = 0; i < values.size(); i++) {
+        placeholders.append(i == 0 ? "?" : ", ?").append(i + 2);
+      }
+      var query =
+          em.createNativeQuery(
+                  "SELECT u.value_key, u.product_id, p.identifier FROM product_unique_value u"
+                      + " JOIN product p ON p.id = u.product_id WHERE u.attribute_code = ?1 AND u.value_key IN ("
+                      + placeholders
+                      + ")")
+              .setParameter(1, attribute);
+      for (int i = 0; i < values.size(); i++) {
+        query.setParameter(i + 2, values.get(i));
+      }
+      List<?> rows = query.getResultList();
+      for (Object row : rows) {
+        Object[] columns = (Object[]) row;
+        long id = ((Number) columns[1]).longValue();
+        owners.put((String) columns[0], id);
+        ownerIdentifiers.put(id, (String) columns[2]);
+      }
+    }
+
+    /** Judges one command; a valid one is applied and answered once the batch is flushed. */
+    ProductOutcome apply(Parsed parsed, int index, List<Pending> pending) {
+      ProductCommand command = parsed.command();
+      ProductChange change = parsed.change();
+      Violations violations = parsed.violations();
+      String target = parsed.target();
+      if (target == null) {
+        violations.add("identifier", "is required.");
+        throw new ProblemException(Problem.validation(violations.list()));
+      }
+      Product existing = products.get(Product.key(target));
+      if (command.mode() == ProductCommand.Mode.CREATE && existing != null) {
+        throw new ProblemException(Problem.alreadyExists("product", existing.identifier()));
+      }
+      Versions.checkIfMatch(command.ifMatch(), existing == null ? null : existing.version());
+      // The address finds the product without regard to case; only the body renames it.
+      String identifier =
+          change.identifier() != null ? change.identifier() : existing != null ? existing.identifier() : target;
+      checkIdentifier(identifier, violations);
+      boolean renamed = existing != null && !Product.key(identifier).equals(Product.key(existing.identifier()));
+      if (existing == null && !Product.key(identifier).equals(Product.key(target))) {
+        violations.add("identifier", "'" + identifier + "' differs from the address ('" + target + "'); only an existing product can be renamed.");
+      } else if (renamed && products.containsKey(Product.key(identifier))) {
+        violations.add("identifier", "'" + identifier + "' is already the identifier of another product.");
+      }
+      if (change.identifierValue() != null && !change.identifierValue().equals(identifier)) {
+        violations.add(schema.identifier().map(Attribute::code).orElse("sku"), null, null,
+            "says '" + change.identifierValue() + "' but the identifier is '" + identifier + "'; change the identifier field instead.");
+      }
+      ProductState base = existing == null ? ProductState.empty(identifier) : existing.state();
+      Map<ValueKey, JsonValue> values = resolveOptions(change.values(), violations);
+      checkCategories(change.categories(), base.categories(), violations);
+      ProductState next =
+          new ProductState(
+              identifier,
+              change.familyGiven() ? change.family() : base.family(),
+              change.categories() != null ? new TreeSet<>(change.categories()) : base.categories(),
+              change.enabled() != null ? change.enabled() : base.enabled(),
+              base.values().merge(values));
+      checkFamily(next, base, violations);
+      checkUnique(values, existing, violations);
+      if (!violations.isEmpty()) {
+        throw new ProblemException(Problem.validation(violations.list()));
+      }
+      if (existing != null && next.equals(base)) {
+        return new ProductOutcome(command.line(), existing.identifier(), 200, ProductJson.of(existing), existing.version(), null);
+      }
+      Product product = existing != null ? existing : new Product(identifier);
+      before.putIfAbsent(product, existing == null ? ProductReferences.NONE : ProductReferences.of(base.values(), schema));
+      product.apply(next, now);
+      if (existing == null) {
+        em.persist(product);
+      } else if (renamed) {
+        products.remove(Product.key(base.identifier()));
+      }
+      products.put(Product.key(identifier), product);
+      claimUnique(product, base.values(), next.values());
+      pending.add(new Pending(index, command.line(), product, existing == null));
+      return new ProductOutcome(command.line(), identifier, 0, null, 0, null);
+    }
+
+    private void checkIdentifier(String identifier, Violations violations) {
+      if (identifier.isBlank()) {
+        violations.add("identifier", "must not be empty.");
+        return;
+      }
+      if (!identifier.strip().equals(identifier)) {
+        violations.add("identifier", "must not start or end with spaces.");
+      }
+      if (FORBIDDEN_IN_IDENTIFIER.matcher(identifier).find()) {
+        violations.add("identifier", "must not contain '/', ',', ';', line breaks or other control characters.");
+      }
+      var rules = schema.identifier();
+      int max = rules.map(a -> a.maxCharacters() == null ? 255 : a.maxCharacters()).orElse(255);
+      if (identifier.length() > max) {
+        violations.add("identifier", "is " + identifier.length() + " characters long; at most " + max + " are allowed.");
+      }
+      if (rules.isPresent() && "regexp".equals(rules.get().validationRule())
+          && !Pattern.compile(rules.get().validationRegexp()).matcher(identifier).find()) {
+        violations.add("identifier", "'" + identifier + "' does not match the pattern " + rules.get().validationRegexp() + ".");
+      }
+    }
+
+    /** Replaces option codes by the stored ones ("Navy" → "navy"); unknown codes are violations. */
+    private Map<ValueKey, JsonValue> resolveOptions(Map<ValueKey, JsonValue> values, Violations violations) {
+      Map<ValueKey, JsonValue> resolved = new TreeMap<>();
+      values.forEach((key, data) -> {
+        Attribute attribute = schema.attributes().get(key.attribute());
+        if (data == JsonValue.NULL || !attribute.type().hasOptions()) {
+          resolved.put(key, data);
+          return;
+        }
+        Map<String, String> known = options.getOrDefault(key.attribute(), Map.of());
+        JsonArrayBuilder codes = Json.createArrayBuilder();
+        boolean valid = true;
+        for (String code : optionCodes(data)) {
+          String stored = known.get(code.toLowerCase(Locale.ROOT));
+          if (stored == null) {
+            violations.add(key.attribute(), key.locale(), key.scope(),
+                "'" + code + "' is not an option of " + key.attribute() + "; create it first or use an existing option.");
+            valid = false;
+          } else {
+            codes.add(stored);
+          }
+        }
+        if (valid) {
+          resolved.put(key, attribute.type() == AttributeType.SIMPLESELECT ? codes.build().get(0) : codes.build());
+        }
+      });
+      return resolved;
+    }
+
+    private void checkCategories(List<String> wanted, Set<String> current, Violations violations) {
+      if (wanted == null) {
+        return;
+      }
+      for (int i = 0; i < wanted.size(); i++) {
+        String code = wanted.get(i);
+        if (!current.contains(code) && !categories.contains(code)) {
+          violations.add("categories[" + i + "]", "there is no category '" + code + "'.");
+        }
+      }
+    }
+
+    /** Every value must belong to the product's family: a new family must have all of them. */
+    private void checkFamily(ProductState next, ProductState base, Violations violations) {
+      if (next.family() == null) {
+        return;
+      }
+      Family family = schema.family(next.family()).orElse(null);
+      if (family == null) {
+        return; // reported when the change was read
+      }
+      boolean familyChanged = !next.family().equals(base.family());
+      for (ValueKey key : next.values().asMap().keySet()) {
+        Attribute attribute = schema.attributes().get(key.attribute());
+        if (attribute == null || schema.inFamily(family, attribute)) {
+          continue;
+        }
+        boolean alreadyStored = base.values().asMap().containsKey(key);
+        violations.add(key.attribute(), key.locale(), key.scope(),
+            "is not an attribute of the family '" + family.code() + "'"
+                + (alreadyStored && familyChanged
+                    ? "; remove the value (data null) to move the product to this family."
+                    : "; add the attribute to the family first."));
+      }
+    }
+
+    private void checkUnique(Map<ValueKey, JsonValue> values, Product self, Violations violations) {
+      values.forEach((key, data) -> {
+        Attribute attribute = schema.attributes().get(key.attribute());
+        if (data == JsonValue.NULL || !attribute.unique()) {
+          return;
+        }
+        String uniqueKey = ProductReferences.uniqueKey(attribute, data);
+        Long owner = uniqueOwners.getOrDefault(key.attribute(), Map.of()).get(uniqueKey);
+        if (owner != null && (self == null || !owner.equals(self.id()))) {
+          violations.add(key.attribute(), key.locale(), key.scope(),
+              "'" + stringOf(data) + "' is already the " + key.attribute() + " of the product '" + ownerIdentifiers.get(owner) + "'; it must be unique.");
+        }
+      });
+    }
+
+    /** Records in the batch's view that {@code product} now owns its unique values. */
+    private void claimUnique(Product product, ProductValues old, ProductValues now) {
+      ProductReferences before = ProductReferences.of(old, schema);
+      ProductReferences after = ProductReferences.of(now, schema);
+      before.unique().forEach((attribute, key) -> uniqueOwners.getOrDefault(attribute, new HashMap<>()).remove(key));
+      if (product.id() == null) {
+        return;
+      }
+      after.unique().forEach((attribute, key) -> {
+        uniqueOwners.computeIfAbsent(attribute, a -> new HashMap<>()).put(key, product.id());
+        ownerIdentifiers.put(product.id(), product.identifier());
+      });
+    }
+  }
+
+  private static List<String> optionCodes(JsonValue data) {
+    if (data instanceof JsonString code) {
+      return List.of(code.getString());
+    }
+    return data.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  private static String stringOf(JsonValue data) {
+    return data instanceof JsonString s ? s.getString() : data.toString();
+  }
+}

@@ -1,0 +1,105 @@
+package io.vitrine.product;
+
+import io.vitrine.platform.database.VitrineDatabase;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Rewrites the product_* reference tables for products whose references changed, with JDBC
+ * batches on the transaction's own connection: every delete first (so a unique value one product
+ * gives up can be taken by another in the same batch), then every insert.
+ */
+@ApplicationScoped
+public class ReferenceTables {
+
+  @Resource(lookup = VitrineDatabase.JNDI_NAME)
+  DataSource dataSource;
+
+  /** One product's references before and after a write. */
+  public record Rewrite(long productId, ProductReferences before, ProductReferences after) {}
+
+  private record Table(String name, List<String> columns, Function<ProductReferences, Set<List<String>>> rows) {}
+
+  private static final List<Table> TABLES =
+      List.of(
+          new Table("product_attribute", List.of("attribute_code"), r -> singles(r.attributes())),
+          new Table("product_option", List.of("attribute_code", "option_code"), ProductReferences::options),
+          new Table("product_locale", List.of("locale_code"), r -> singles(r.locales())),
+          new Table("product_channel", List.of("channel_code"), r -> singles(r.channels())),
+          new Table("product_currency", List.of("currency_code"), r -> singles(r.currencies())),
+          new Table("product_unique_value", List.of("attribute_code", "value_key"), r -> pairs(r.unique())));
+
+  public void rewrite(List<Rewrite> rewrites) {
+    if (rewrites.isEmpty()) {
+      return;
+    }
+    // The container hands out the connection already enlisted in the current transaction.
+    try (Connection connection = dataSource.getConnection()) {
+      for (Table table : TABLES) {
+        batch(connection, deleteSql(table), table, rewrites, true);
+      }
+      for (Table table : TABLES) {
+        batch(connection, insertSql(table), table, rewrites, false);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not write product references: " + e.getMessage(), e);
+    }
+  }
+
+  private static void batch(Connection connection, String sql, Table table, List<Rewrite> rewrites, boolean removed)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int rows = 0;
+      for (Rewrite rewrite : rewrites) {
+        Set<List<String>> before = table.rows().apply(rewrite.before());
+        Set<List<String>> after = table.rows().apply(rewrite.after());
+        Set<List<String>> changed = new HashSet<>(removed ? before : after);
+        changed.removeAll(removed ? after : before);
+        for (List<String> row : changed) {
+          statement.setLong(1, rewrite.productId());
+          for (int i = 0; i < row.size(); i++) {
+            statement.setString(i + 2, row.get(i));
+          }
+          statement.addBatch();
+          rows++;
+        }
+      }
+      if (rows > 0) {
+        statement.executeBatch();
+      }
+    }
+  }
+
+  private static String deleteSql(Table table) {
+    var where = new StringBuilder("product_id = ?");
+    table.columns().forEach(c -> where.append(" AND ").append(c).append(" = ?"));
+    return "DELETE FROM " + table.name() + " WHERE " + where;
+  }
+
+  private static String insertSql(Table table) {
+    return "INSERT INTO " + table.name() + " (product_id, " + String.join(", ", table.columns()) + ") VALUES (?"
+        + ", ?".repeat(table.columns().size()) + ")";
+  }
+
+  private static Set<List<String>> singles(Set<String> codes) {
+    Set<List<String>> rows = new HashSet<>();
+    codes.forEach(code -> rows.add(List.of(code)));
+    return rows;
+  }
+
+  private static Set<List<String>> pairs(Map<String, String> map) {
+    Set<List<String>> rows = new HashSet<>();
+    map.forEach((k, v) -> rows.add(List.of(k, v)));
+    return rows;
+  }
+}

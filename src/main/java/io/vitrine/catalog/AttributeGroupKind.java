@@ -1,10 +1,10 @@
 package io.vitrine.catalog;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public class AttributeGroupKind extends CatalogKind<AttributeGroup> {
             .setParameter("group", group.code())
             .getResultList();
     return tail(
-            head(group).add("sort_order", group.sortOrder()).add("attributes", Json.createArrayBuilder(attributes)),
+            head(group).add("sort_order", group.sortOrder()).add("attributes", Jsonp.arrayBuilder(attributes)),
             group)
         .build();
   }

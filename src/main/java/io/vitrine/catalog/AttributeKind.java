@@ -93,8 +93,7 @@ public class AttributeKind extends CatalogKind<Attribute> {
     boolean scopable = in.bool("scopable", false);
     Integer sortOrder = in.integer("sort_order");
     if (type == null) {
-      in.rejectUnknown("an attribute", "created", "updated");
-      return;
+      return; // which fields are known depends on the type: they are judged once the type is right
     }
     for (Property property : Property.values()) {
       if (!type.accepts(property) && in.has(property.field())) {

@@ -4,6 +4,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,7 +28,7 @@ public abstract class CatalogEntity {
   }
 
   public void setLabels(Map<String, String> labels) {
-    this.labels = Map.copyOf(new TreeMap<>(labels));
+    this.labels = Collections.unmodifiableMap(new TreeMap<>(labels));
   }
 
   public long version() {

@@ -1,9 +1,9 @@
 package io.vitrine.catalog;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.problem.Usage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -116,7 +116,7 @@ public abstract class CatalogKind<E extends CatalogEntity> {
 
   /** The common head of every resource's JSON: code first, as Akeneo shows it. */
   protected static JsonObjectBuilder head(CatalogEntity entity) {
-    return Json.createObjectBuilder().add("code", entity.code());
+    return Jsonp.objectBuilder().add("code", entity.code());
   }
 
   /** The common tail: labels and times. */
@@ -131,7 +131,7 @@ public abstract class CatalogKind<E extends CatalogEntity> {
   }
 
   protected static JsonObject labels(Map<String, String> labels) {
-    var json = Json.createObjectBuilder();
+    var json = Jsonp.objectBuilder();
     labels.forEach(json::add);
     return json.build();
   }

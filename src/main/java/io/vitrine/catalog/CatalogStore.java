@@ -1,5 +1,6 @@
 package io.vitrine.catalog;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
 import io.vitrine.platform.Timestamps;
@@ -13,7 +14,6 @@ import io.vitrine.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -70,7 +70,7 @@ public class CatalogStore {
     E entity = kind.find(parent, code);
     Versions.checkIfMatch(ifMatch, entity == null ? null : entity.version());
     JsonValue bodyCode = patch.get("code");
-    if (bodyCode != null && !Json.createValue(code).equals(bodyCode)) {
+    if (bodyCode != null && !Jsonp.value(code).equals(bodyCode)) {
       new Violations()
           .add("code", "cannot be changed (the address says '" + code + "'); create a new " + kind.label() + " instead.")
           .throwIfAny();
@@ -79,9 +79,10 @@ public class CatalogStore {
       if (!JsonInput.CODE.matcher(code).matches()) {
         new Violations().add("code", JsonInput.codeMessage(code)).throwIfAny();
       }
-      return write(kind, parent, kind.create(parent, code), patch, true);
+      JsonObject created = Jsonp.mergePatch(patch).apply(Jsonp.objectBuilder().add("code", code).build()).asJsonObject();
+      return write(kind, parent, kind.create(parent, code), created, true);
     }
-    JsonObject merged = Json.createMergePatch(patch).apply(kind.toJson(entity)).asJsonObject();
+    JsonObject merged = Jsonp.mergePatch(patch).apply(kind.toJson(entity)).asJsonObject();
     return write(kind, parent, entity, merged, false);
   }
 
@@ -178,7 +179,7 @@ public class CatalogStore {
   }
 
   private static JsonObject withoutTimes(JsonObject json) {
-    var copy = Json.createObjectBuilder(json);
+    var copy = Jsonp.objectBuilder(json);
     copy.remove("created");
     copy.remove("updated");
     return copy.build();

@@ -50,11 +50,20 @@ public class CategoryKind extends CatalogKind<Category> {
     in.rejectUnknown("a category", "created", "updated");
     if (parent != null) {
       checkParent(in, category.code(), parent);
+      if (!edit.isNew() && category.parent() == null) {
+        Usage channels = channelsUsing(category);
+        if (channels.count() > 0) {
+          edit.refuse(
+              "The category '" + category.code() + "' is the tree of " + channels.describe()
+                  + " and must stay a root; give those channels another tree first.",
+              List.of(channels));
+        }
+      }
     }
     if (position != null && position < 0) {
       in.invalid("position", "must be 0 or more.");
     }
-    if (!in.violations().isEmpty()) {
+    if (!in.violations().isEmpty() || edit.isRefused()) {
       return;
     }
     category.setLabels(labels);
@@ -134,8 +143,15 @@ public class CategoryKind extends CatalogKind<Category> {
         "products",
         "SELECT p.identifier FROM product_category u JOIN product p ON p.id = u.product_id WHERE u.category_code = ?1 ORDER BY p.identifier",
         category.code());
-    usages.collect(found, "channels", "SELECT code FROM channel WHERE category_tree = ?1 ORDER BY code", category.code());
+    Usage channels = channelsUsing(category);
+    if (channels.count() > 0) {
+      found.add(channels);
+    }
     return found;
+  }
+
+  private Usage channelsUsing(Category category) {
+    return usages.find("channels", "SELECT code FROM channel WHERE category_tree = ?1 ORDER BY code", category.code());
   }
 
   /** Lists accept {@code parent=<code>} (the children of a category) and {@code root=true} (trees). */

@@ -12,7 +12,9 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where products are published (a web shop, a marketplace): its locales, currencies, category
@@ -82,7 +84,7 @@ public class Channel extends CatalogEntity {
     }
     this.categoryTree = tree;
     if (!this.conversionUnits.equals(units)) {
-      this.conversionUnits = Map.copyOf(units);
+      this.conversionUnits = Collections.unmodifiableMap(new TreeMap<>(units));
     }
   }
 }

@@ -1,11 +1,11 @@
 package io.vitrine.catalog;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.ArrayList;
@@ -30,12 +30,12 @@ public class ChannelKind extends CatalogKind<Channel> {
 
   @Override
   public JsonObject toJson(Channel channel) {
-    var units = Json.createObjectBuilder();
+    var units = Jsonp.objectBuilder();
     channel.conversionUnits().forEach(units::add);
     var json =
         head(channel)
-            .add("locales", Json.createArrayBuilder(channel.locales()))
-            .add("currencies", Json.createArrayBuilder(channel.currencies()));
+            .add("locales", Jsonp.arrayBuilder(channel.locales()))
+            .add("currencies", Jsonp.arrayBuilder(channel.currencies()));
     if (channel.categoryTree() == null) {
       json.addNull("category_tree");
     } else {

@@ -1,7 +1,7 @@
 package io.vitrine.catalog;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.Decimals;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -15,10 +15,10 @@ public class ConversionConverter implements AttributeConverter<List<Conversion.S
 
   @Override
   public String convertToDatabaseColumn(List<Conversion.Step> steps) {
-    var json = Json.createArrayBuilder();
+    var json = Jsonp.arrayBuilder();
     for (var step : steps) {
       json.add(
-          Json.createObjectBuilder()
+          Jsonp.objectBuilder()
               .add("operator", step.operator().code())
               .add("value", Decimals.plain(step.value())));
     }
@@ -27,7 +27,7 @@ public class ConversionConverter implements AttributeConverter<List<Conversion.S
 
   @Override
   public List<Conversion.Step> convertToEntityAttribute(String column) {
-    try (var reader = Json.createReader(new StringReader(column))) {
+    try (var reader = Jsonp.reader(new StringReader(column))) {
       return reader.readArray().getValuesAs(JsonObject.class).stream()
           .map(
               step ->

@@ -54,7 +54,7 @@ public class CurrencyKind extends CatalogKind<CatalogCurrency> {
       currency.setDecimals(
           decimals != null ? decimals : iso != null && iso.getDefaultFractionDigits() >= 0 ? iso.getDefaultFractionDigits() : 2);
       currency.setLabels(
-          !labels.isEmpty() || iso == null ? labels : Map.of("en_US", iso.getDisplayName(Locale.US)));
+          !labels.isEmpty() || iso == null || !edit.isNew() ? labels : Map.of("en_US", iso.getDisplayName(Locale.US)));
     }
   }
 

@@ -28,7 +28,7 @@ public final class Edit {
     usages.addAll(blockedBy);
   }
 
-  boolean isRefused() {
+  public boolean isRefused() {
     return !refusals.isEmpty();
   }
 

@@ -1,11 +1,11 @@
 package io.vitrine.catalog;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -45,9 +45,9 @@ public class FamilyKind extends CatalogKind<Family> {
       required.put(channel, new TreeSet<>(Set.of(identifier)));
     }
     family.requirements().forEach(r -> required.computeIfAbsent(r.channel(), c -> new TreeSet<>()).add(r.attribute()));
-    var requirements = Json.createObjectBuilder();
-    required.forEach((channel, codes) -> requirements.add(channel, Json.createArrayBuilder(codes)));
-    var json = head(family).add("attributes", Json.createArrayBuilder(attributes));
+    var requirements = Jsonp.objectBuilder();
+    required.forEach((channel, codes) -> requirements.add(channel, Jsonp.arrayBuilder(codes)));
+    var json = head(family).add("attributes", Jsonp.arrayBuilder(attributes));
     json.add("attribute_as_label", family.attributeAsLabel() == null ? identifier : family.attributeAsLabel());
     if (family.attributeAsImage() == null) {
       json.addNull("attribute_as_image");

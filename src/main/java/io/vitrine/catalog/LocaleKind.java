@@ -41,7 +41,7 @@ public class LocaleKind extends CatalogKind<CatalogLocale> {
     Map<String, String> labels = in.labels("labels");
     in.rejectUnknown("a locale", "active", "created", "updated");
     if (in.violations().isEmpty()) {
-      locale.setLabels(labels.isEmpty() ? defaultLabels(locale.code()) : labels);
+      locale.setLabels(labels.isEmpty() && edit.isNew() ? defaultLabels(locale.code()) : labels);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.vitrine.catalog;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.Decimals;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -41,15 +41,15 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
 
   @Override
   public JsonObject toJson(MeasurementFamily family) {
-    var units = Json.createObjectBuilder();
+    var units = Jsonp.objectBuilder();
     for (MeasurementUnit unit : family.units()) {
-      var steps = Json.createArrayBuilder();
+      var steps = Jsonp.arrayBuilder();
       unit.conversion()
           .forEach(
-              s -> steps.add(Json.createObjectBuilder().add("operator", s.operator().code()).add("value", Decimals.plain(s.value()))));
+              s -> steps.add(Jsonp.objectBuilder().add("operator", s.operator().code()).add("value", Decimals.plain(s.value()))));
       units.add(
           unit.code(),
-          Json.createObjectBuilder()
+          Jsonp.objectBuilder()
               .add("code", unit.code())
               .add("labels", labels(unit.labels()))
               .add("convert_from_standard", steps)
@@ -191,6 +191,13 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
         continue;
       }
       List<Usage> found = new ArrayList<>();
+      // Values are not indexed by unit: any product value of the family's attributes may use it.
+      usages.collect(
+          found,
+          "products with values of " + family.code() + " attributes",
+          "SELECT DISTINCT p.identifier FROM product_attribute u JOIN product p ON p.id = u.product_id"
+              + " JOIN attribute a ON a.code = u.attribute_code WHERE a.metric_family = ?1 ORDER BY p.identifier",
+          family.code());
       usages.collect(
           found,
           "attributes (default unit)",

@@ -10,7 +10,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /** One unit of a measurement family, with the operations that convert it to the standard unit. */
@@ -49,7 +51,7 @@ public class MeasurementUnit {
 
   void define(Definition definition, int position) {
     if (!labels.equals(definition.labels())) {
-      labels = Map.copyOf(definition.labels());
+      labels = Collections.unmodifiableMap(new TreeMap<>(definition.labels()));
     }
     symbol = definition.symbol();
     if (!conversion.equals(definition.conversion())) {

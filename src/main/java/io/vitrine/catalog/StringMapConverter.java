@@ -1,6 +1,6 @@
 package io.vitrine.catalog;
 
-import jakarta.json.Json;
+import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonString;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -15,7 +15,7 @@ public class StringMapConverter implements AttributeConverter<Map<String, String
 
   @Override
   public String convertToDatabaseColumn(Map<String, String> labels) {
-    var json = Json.createObjectBuilder();
+    var json = Jsonp.objectBuilder();
     new TreeMap<>(labels == null ? Map.<String, String>of() : labels).forEach(json::add);
     return json.build().toString();
   }
@@ -26,7 +26,7 @@ public class StringMapConverter implements AttributeConverter<Map<String, String
       return Map.of();
     }
     var labels = new TreeMap<String, String>();
-    try (var reader = Json.createReader(new StringReader(column))) {
+    try (var reader = Jsonp.reader(new StringReader(column))) {
       reader.readObject().forEach((locale, label) -> labels.put(locale, ((JsonString) label).getString()));
     }
     return Collections.unmodifiableMap(labels);

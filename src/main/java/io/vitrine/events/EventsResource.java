@@ -1,9 +1,9 @@
 package io.vitrine.events;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.http.Pages;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +30,8 @@ public class EventsResource {
   @Operation(
       operationId = "listEvents",
       summary = "List change events",
-      description = "Oldest first. Follow _links.next to catch up; an empty page means you have seen every committed change.")
+      description = "Oldest first. Every page links to the next one, the last page too: follow _links.next to catch up, "
+          + "and keep its href to ask again later. An empty page means you have seen every committed change.")
   @APIResponse(responseCode = "200", description = "A page of events")
   public JsonObject list(
       @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)") String limit,
@@ -45,11 +46,13 @@ public class EventsResource {
       }
     }
     var events = log.since(after, request.limit() + 1);
-    return Pages.page(uri, request, events, e -> Long.toString(e.seq()), EventsResource::toJson, null);
+    JsonObject page = Pages.page(uri, request, events, e -> Long.toString(e.seq()), EventsResource::toJson, null);
+    String last = events.isEmpty() ? request.after() : Long.toString(events.get(Math.min(events.size(), request.limit()) - 1).seq());
+    return Pages.withNext(page, uri, request, last);
   }
 
   static JsonObject toJson(ChangeEvent event) {
-    var json = Json.createObjectBuilder()
+    var json = Jsonp.objectBuilder()
         .add("seq", event.seq())
         .add("entity_type", event.entityType())
         .add("entity_code", event.entityCode());

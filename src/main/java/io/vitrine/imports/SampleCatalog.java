@@ -1,5 +1,6 @@
 package io.vitrine.imports;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.catalog.AttributeGroupKind;
 import io.vitrine.catalog.AttributeKind;
 import io.vitrine.catalog.AttributeOptionKind;
@@ -16,7 +17,6 @@ import io.vitrine.product.ProductOutcome;
 import io.vitrine.product.Products;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -130,7 +130,7 @@ public class SampleCatalog {
   }
 
   private static List<JsonObject> array(String file) {
-    try (var reader = Json.createReader(open(file))) {
+    try (var reader = Jsonp.reader(open(file))) {
       return reader.readArray().getValuesAs(JsonObject.class);
     }
   }

@@ -1,7 +1,7 @@
 package io.vitrine.product;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.Timestamps;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** A product in the standard format of DESIGN decision 3 (Akeneo's, without associations yet). */
@@ -10,13 +10,13 @@ public final class ProductJson {
   private ProductJson() {}
 
   public static JsonObject of(Product product) {
-    var json = Json.createObjectBuilder().add("identifier", product.identifier());
+    var json = Jsonp.objectBuilder().add("identifier", product.identifier());
     if (product.family() == null) {
       json.addNull("family");
     } else {
       json.add("family", product.family());
     }
-    return json.add("categories", Json.createArrayBuilder(product.categories()))
+    return json.add("categories", Jsonp.arrayBuilder(product.categories()))
         .add("enabled", product.enabled())
         .add("values", product.values().toJson())
         .add("created", Timestamps.format(product.created()))

@@ -1,6 +1,6 @@
 package io.vitrine.product;
 
-import jakarta.json.Json;
+import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,7 +38,7 @@ public final class ProductValues {
     if (json == null || json.isBlank()) {
       return EMPTY;
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsonp.reader(new StringReader(json))) {
       return fromStandardFormat(reader.readObject());
     }
   }
@@ -97,7 +97,7 @@ public final class ProductValues {
   }
 
   public JsonObject toJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.objectBuilder();
     String attribute = null;
     JsonArrayBuilder entries = null;
     for (var value : values.entrySet()) {
@@ -107,9 +107,9 @@ public final class ProductValues {
           json.add(attribute, entries);
         }
         attribute = key.attribute();
-        entries = Json.createArrayBuilder();
+        entries = Jsonp.arrayBuilder();
       }
-      var entry = Json.createObjectBuilder();
+      var entry = Jsonp.objectBuilder();
       if (key.locale() == null) {
         entry.addNull("locale");
       } else {

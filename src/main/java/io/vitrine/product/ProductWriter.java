@@ -1,5 +1,6 @@
 package io.vitrine.product;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.Catalog;
@@ -9,17 +10,19 @@ import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.http.Versions;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Problem;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -46,7 +49,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ProductWriter {
 
-  private static final Pattern FORBIDDEN_IN_IDENTIFIER = Pattern.compile("[\\p{Cntrl},;/]");
+  private static final Pattern FORBIDDEN_IN_IDENTIFIER = Pattern.compile("[\\p{Cntrl},;/\\\\]");
 
   @PersistenceContext EntityManager em;
   @Inject Catalog catalog;
@@ -78,27 +81,18 @@ public class ProductWriter {
       return outcomes;
     }
     em.flush();
+    pending.forEach(Pending::settle);
     List<ReferenceTables.Rewrite> rewrites = new ArrayList<>();
     batch.before.forEach(
         (product, before) ->
             rewrites.add(new ReferenceTables.Rewrite(product.id(), before, ProductReferences.of(product.values(), schema))));
     referenceTables.rewrite(rewrites);
     List<Change> changes = new ArrayList<>();
-    Map<Integer, ProductOutcome> written = new HashMap<>();
     for (Pending p : pending) {
-      Product product = p.product();
-      changes.add(
-          new Change(
-              "product", product.identifier(), product.id(), p.created() ? Change.Action.CREATED : Change.Action.UPDATED, product.version()));
-      written.put(
-          p.index(),
-          new ProductOutcome(
-              p.line(), product.identifier(), p.created() ? 201 : 200, ProductJson.of(product), product.version(), null));
+      changes.add(new Change("product", p.identifier, p.product.id(), p.created ? Change.Action.CREATED : Change.Action.UPDATED, p.version));
+      outcomes.set(p.index, new ProductOutcome(p.line, p.identifier, p.created ? 201 : 200, p.json, p.version, null));
     }
     events.append(changes);
-    for (var entry : written.entrySet()) {
-      outcomes.set(entry.getKey(), entry.getValue());
-    }
     return outcomes;
   }
 
@@ -109,8 +103,35 @@ public class ProductWriter {
     }
   }
 
-  /** A product written by the batch, whose outcome waits for the flush to know id and version. */
-  private record Pending(int index, int line, Product product, boolean created) {}
+  /**
+   * A product written by one command of the batch. Its version (and so its answer) is known once
+   * the write is flushed: at the end of the batch, or before a later command of the batch writes
+   * the same product, so that every command is a version and an event of its own.
+   */
+  private static final class Pending {
+    final int index;
+    final int line;
+    final Product product;
+    final boolean created;
+    String identifier;
+    long version;
+    JsonObject json;
+
+    Pending(int index, int line, Product product, boolean created) {
+      this.index = index;
+      this.line = line;
+      this.product = product;
+      this.created = created;
+    }
+
+    void settle() {
+      if (json == null) {
+        identifier = product.identifier();
+        version = product.version();
+        json = ProductJson.of(product);
+      }
+    }
+  }
 
   /** What the batch knows: products by identifier key, categories, options and unique owners. */
   private final class Batch {
@@ -123,6 +144,8 @@ public class ProductWriter {
     final Map<String, Map<String, Long>> uniqueOwners = new HashMap<>();
     final Map<Long, String> ownerIdentifiers = new HashMap<>();
     final Map<Product, ProductReferences> before = new IdentityHashMap<>();
+    /** The last write of each product in this batch. */
+    final Map<Product, Pending> written = new IdentityHashMap<>();
     final OffsetDateTime now = Timestamps.now();
 
     Batch(CatalogSnapshot schema) {
@@ -159,8 +182,10 @@ public class ProductWriter {
         });
       }
       if (!keys.isEmpty()) {
-        em.createQuery("SELECT p FROM Product p WHERE p.identifierKey IN :keys", Product.class)
+        // Locked: writers of the same product queue up instead of failing on each other's versions.
+        em.createQuery("SELECT p FROM Product p WHERE p.identifierKey IN :keys ORDER BY p.id", Product.class)
             .setParameter("keys", List.copyOf(keys))
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList()
             .forEach(p -> products.put(Product.key(p.identifier()), p));
       }
@@ -234,9 +259,11 @@ public class ProductWriter {
         throw new ProblemException(Problem.alreadyExists("product", existing.identifier()));
       }
       Versions.checkIfMatch(command.ifMatch(), existing == null ? null : existing.version());
-      // The address finds the product without regard to case; only the body renames it.
-      String identifier =
-          change.identifier() != null ? change.identifier() : existing != null ? existing.identifier() : target;
+      // Identifiers are found without regard to case: only a different identifier renames.
+      String identifier = change.identifier() != null ? change.identifier() : target;
+      if (existing != null && Product.key(identifier).equals(Product.key(existing.identifier()))) {
+        identifier = existing.identifier();
+      }
       checkIdentifier(identifier, violations);
       boolean renamed = existing != null && !Product.key(identifier).equals(Product.key(existing.identifier()));
       if (existing == null && !Product.key(identifier).equals(Product.key(target))) {
@@ -267,6 +294,11 @@ public class ProductWriter {
         return new ProductOutcome(command.line(), existing.identifier(), 200, ProductJson.of(existing), existing.version(), null);
       }
       Product product = existing != null ? existing : new Product(identifier);
+      Pending earlier = written.get(product);
+      if (earlier != null) {
+        em.flush();
+        earlier.settle();
+      }
       before.putIfAbsent(product, existing == null ? ProductReferences.NONE : ProductReferences.of(base.values(), schema));
       product.apply(next, now);
       if (existing == null) {
@@ -276,7 +308,9 @@ public class ProductWriter {
       }
       products.put(Product.key(identifier), product);
       claimUnique(product, base.values(), next.values());
-      pending.add(new Pending(index, command.line(), product, existing == null));
+      var write = new Pending(index, command.line(), product, existing == null);
+      pending.add(write);
+      written.put(product, write);
       return new ProductOutcome(command.line(), identifier, 0, null, 0, null);
     }
 
@@ -289,17 +323,14 @@ public class ProductWriter {
         violations.add("identifier", "must not start or end with spaces.");
       }
       if (FORBIDDEN_IN_IDENTIFIER.matcher(identifier).find()) {
-        violations.add("identifier", "must not contain '/', ',', ';', line breaks or other control characters.");
+        violations.add("identifier", "must not contain '/', '\\', ',', ';', line breaks or other control characters.");
       }
-      var rules = schema.identifier();
-      int max = rules.map(a -> a.maxCharacters() == null ? 255 : a.maxCharacters()).orElse(255);
-      if (identifier.length() > max) {
-        violations.add("identifier", "is " + identifier.length() + " characters long; at most " + max + " are allowed.");
-      }
-      if (rules.isPresent() && "regexp".equals(rules.get().validationRule())
-          && !Pattern.compile(rules.get().validationRegexp()).matcher(identifier).find()) {
-        violations.add("identifier", "'" + identifier + "' does not match the pattern " + rules.get().validationRegexp() + ".");
-      }
+      // The identifier attribute's own rules (length, pattern, email, url) apply as to any text value.
+      schema.identifier().ifPresent(attribute -> {
+        var found = new Violations();
+        new ValueRules(schema).check(attribute, new ValueKey(attribute.code(), null, null), Jsonp.value(identifier), found);
+        found.list().forEach(v -> violations.add("identifier", v.message()));
+      });
     }
 
     /** Replaces option codes by the stored ones ("Navy" → "navy"); unknown codes are violations. */
@@ -312,7 +343,7 @@ public class ProductWriter {
           return;
         }
         Map<String, String> known = options.getOrDefault(key.attribute(), Map.of());
-        JsonArrayBuilder codes = Json.createArrayBuilder();
+        JsonArrayBuilder codes = Jsonp.arrayBuilder();
         boolean valid = true;
         for (String code : optionCodes(data)) {
           String stored = known.get(code.toLowerCase(Locale.ROOT));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Product reads and writes. Writes go through {@link ProductWriter} in batches; when a batch fails
@@ -35,9 +36,14 @@ public class Products {
   @PersistenceContext EntityManager em;
   @Inject ProductWriter writer;
   @Inject ChangeEventLog events;
+  @Inject MetricRegistry metrics;
 
   /** Writes one product; the outcome carries the problem if it was refused. */
   public ProductOutcome save(ProductCommand command) {
+    return counted(attempts(command));
+  }
+
+  private ProductOutcome attempts(ProductCommand command) {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
@@ -62,7 +68,7 @@ public class Products {
     for (int from = 0; from < commands.size(); from += BATCH) {
       List<ProductCommand> batch = commands.subList(from, Math.min(commands.size(), from + BATCH));
       try {
-        outcomes.addAll(writer.write(batch));
+        writer.write(batch).forEach(o -> outcomes.add(counted(o)));
       } catch (RuntimeException e) {
         for (ProductCommand command : batch) {
           outcomes.add(saveAlone(command));
@@ -70,6 +76,11 @@ public class Products {
       }
     }
     return outcomes;
+  }
+
+  private ProductOutcome counted(ProductOutcome outcome) {
+    metrics.counter(outcome.succeeded() ? "vitrine_product_writes" : "vitrine_product_writes_refused").inc();
+    return outcome;
   }
 
   private ProductOutcome saveAlone(ProductCommand command) {

@@ -1,5 +1,6 @@
 package io.vitrine.product;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
@@ -11,7 +12,6 @@ import io.vitrine.platform.json.Decimals;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
 import io.vitrine.platform.problem.Violations;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -25,6 +25,7 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,10 +68,13 @@ public final class ValueRules {
   /** Where and what: records every problem with the value at {@code key}. */
   public JsonValue check(Attribute attribute, ValueKey key, JsonValue data, Violations violations) {
     var problems = new Problems(key, violations);
+    int before = violations.size();
     checkPlace(attribute, key, problems);
-    if (JsonTypes.isNull(data)) {
-      return JsonValue.NULL;
-    }
+    JsonValue normal = JsonTypes.isNull(data) ? JsonValue.NULL : normalise(attribute, data, problems);
+    return violations.size() > before ? null : normal;
+  }
+
+  private JsonValue normalise(Attribute attribute, JsonValue data, Problems problems) {
     return switch (attribute.type()) {
       case IDENTIFIER, TEXT -> text(attribute, data, problems);
       case TEXTAREA -> textarea(attribute, data, problems);
@@ -126,7 +130,7 @@ public final class ValueRules {
       return problems.add("must be text, not " + JsonTypes.name(data) + ".");
     }
     String text = string.getString();
-    if (text.isEmpty()) {
+    if (text.isBlank()) {
       return JsonValue.NULL;
     }
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
@@ -187,10 +191,13 @@ public final class ValueRules {
     if (text.isBlank()) {
       return JsonValue.NULL;
     }
-    return withinLength(a, text, problems) ? Json.createValue(text) : null;
+    return withinLength(a, text, problems) ? Jsonp.value(text) : null;
   }
 
   private static JsonValue number(Attribute a, JsonValue data, Problems problems) {
+    if (data instanceof JsonString text && text.getString().isBlank()) {
+      return JsonValue.NULL;
+    }
     BigDecimal number = amount(a, data, "", problems);
     if (number == null) {
       return null;
@@ -199,8 +206,8 @@ public final class ValueRules {
       return null;
     }
     return Boolean.TRUE.equals(a.decimalsAllowed())
-        ? Json.createValue(Decimals.plain(number))
-        : Json.createValue(number.toBigIntegerExact());
+        ? Jsonp.value(Decimals.plain(number))
+        : Jsonp.value(number.toBigIntegerExact());
   }
 
   /**
@@ -263,6 +270,9 @@ public final class ValueRules {
     if (unit.isEmpty()) {
       return problems.add("'" + unitCode.getString() + "' is not a unit of " + family.code() + "; use one of " + unitCodes(family) + ".");
     }
+    if (!measure.containsKey("amount")) {
+      return problems.add("amount is required; send \"amount\": null to remove the value.");
+    }
     if (JsonTypes.isNull(measure.get("amount"))) {
       return JsonValue.NULL;
     }
@@ -277,7 +287,7 @@ public final class ValueRules {
         return null;
       }
     }
-    return Json.createObjectBuilder().add("amount", Decimals.plain(amount)).add("unit", unit.get().code()).build();
+    return Jsonp.objectBuilder().add("amount", Decimals.plain(amount)).add("unit", unit.get().code()).build();
   }
 
   private static String unitCodes(MeasurementFamily family) {
@@ -289,6 +299,7 @@ public final class ValueRules {
       return problems.add("must be a list of prices, such as [{\"amount\": \"29.90\", \"currency\": \"EUR\"}].");
     }
     Map<String, BigDecimal> prices = new TreeMap<>();
+    Set<String> currencies = new HashSet<>();
     boolean valid = true;
     for (JsonValue item : data.asJsonArray()) {
       if (item.getValueType() != ValueType.OBJECT) {
@@ -311,7 +322,7 @@ public final class ValueRules {
       } else if (!catalog.activeCurrencies().contains(currency)) {
         problems.add("'" + currency + "' is not active: add it to a channel before giving prices in it.");
         valid = false;
-      } else if (prices.containsKey(currency)) {
+      } else if (!currencies.add(currency)) {
         problems.add("the price in " + currency + " is given twice.");
         valid = false;
       } else if (!JsonTypes.isNull(price.get("amount"))) {
@@ -329,11 +340,11 @@ public final class ValueRules {
     if (prices.isEmpty()) {
       return JsonValue.NULL;
     }
-    JsonArrayBuilder normal = Json.createArrayBuilder();
+    JsonArrayBuilder normal = Jsonp.arrayBuilder();
     prices.forEach(
         (currency, amount) ->
             normal.add(
-                Json.createObjectBuilder()
+                Jsonp.objectBuilder()
                     .add("amount", priceText(amount, catalog.currencyDecimals().get(currency), a))
                     .add("currency", currency)));
     return normal.build();
@@ -374,7 +385,7 @@ public final class ValueRules {
     if (a.dateMax() != null && date.isAfter(a.dateMax())) {
       return problems.add("must be on or before " + a.dateMax() + ".");
     }
-    return Json.createValue(date.toString());
+    return Jsonp.value(date.toString());
   }
 
   private static JsonValue option(JsonValue data, Problems problems) {
@@ -406,7 +417,7 @@ public final class ValueRules {
     }
     JsonArray array = data.asJsonArray();
     Set<String> seen = new LinkedHashSet<>();
-    JsonArrayBuilder codes = Json.createArrayBuilder();
+    JsonArrayBuilder codes = Jsonp.arrayBuilder();
     boolean valid = true;
     for (JsonValue item : array) {
       if (!(item instanceof JsonString string)) {

@@ -32,6 +32,8 @@ public class TestDatabase implements LauncherSessionListener {
       return;
     }
     Path work = Path.of(System.getProperty("vitrine.it.work", "target/it")).toAbsolutePath();
+    // failsafe points java.io.tmpdir into target/ (STACK-NOTES 9); after a clean it must be made.
+    createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     Path dataDir = work.resolve(kind + "-data");
     deleteRecursively(dataDir);
     String url;
@@ -119,6 +121,14 @@ public class TestDatabase implements LauncherSessionListener {
   private static String envOr(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void deleteRecursively(Path dir) {

@@ -1,7 +1,7 @@
 package io.vitrine.platform.http;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -81,7 +81,7 @@ public final class Pages {
     boolean more = items.size() > request.limit();
     List<T> shown = more ? items.subList(0, request.limit()) : items;
     JsonObjectBuilder links =
-        Json.createObjectBuilder()
+        Jsonp.objectBuilder()
             .add("self", link(uri.getRequestUri().toString()))
             .add(
                 "first",
@@ -97,16 +97,30 @@ public final class Pages {
                   .build()
                   .toString()));
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsonp.arrayBuilder();
     shown.forEach(item -> array.add(toJson.apply(item)));
-    JsonObjectBuilder page = Json.createObjectBuilder().add("_links", links);
+    JsonObjectBuilder page = Jsonp.objectBuilder().add("_links", links);
     if (count != null) {
       page.add("items_count", count);
     }
-    return page.add("_embedded", Json.createObjectBuilder().add("items", array)).build();
+    return page.add("_embedded", Jsonp.objectBuilder().add("items", array)).build();
+  }
+
+  /**
+   * The page with a {@code next} link even on the last page, for a log that keeps growing: it
+   * starts after {@code key} (the last item read, or the request's own cursor on an empty page).
+   */
+  public static JsonObject withNext(JsonObject page, UriInfo uri, PageRequest request, String key) {
+    JsonObject links = page.getJsonObject("_links");
+    if (links.containsKey("next") || key == null) {
+      return page;
+    }
+    String href =
+        uri.getRequestUriBuilder().replaceQueryParam("search_after", encode(key)).replaceQueryParam("limit", request.limit()).build().toString();
+    return Jsonp.objectBuilder(page).add("_links", Jsonp.objectBuilder(links).add("next", link(href))).build();
   }
 
   private static JsonObject link(String href) {
-    return Json.createObjectBuilder().add("href", href).build();
+    return Jsonp.objectBuilder().add("href", href).build();
   }
 }

@@ -2,11 +2,12 @@ package io.vitrine.platform.json;
 
 import io.vitrine.platform.problem.Problem;
 import io.vitrine.platform.problem.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -16,8 +17,8 @@ import java.util.Map;
 public final class JsonDocuments {
 
   // A key given twice is almost always a mistake in a hand-written or generated body.
-  private static final JsonReaderFactory READERS =
-      Json.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+  private static final JsonParserFactory PARSERS =
+      Jsonp.provider().createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
   private JsonDocuments() {}
 
@@ -26,25 +27,46 @@ public final class JsonDocuments {
     return parseObject(new StringReader(text), what);
   }
 
+  /** The one JSON object {@code source} holds: anything after it is an error too. */
   public static JsonObject parseObject(Reader source, String what) {
     JsonValue value;
-    try (var reader = READERS.createReader(source)) {
-      value = reader.readValue();
+    JsonParser parser = PARSERS.createParser(source);
+    try {
+      if (!parser.hasNext()) {
+        throw new ProblemException(Problem.badRequest(what + " is empty; send a JSON object."));
+      }
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) {
+        parser.next();
+        throw malformed(what + " has more after its JSON object", parser.getLocation());
+      }
     } catch (JsonParsingException e) {
-      var at = e.getLocation();
-      throw new ProblemException(
-          Problem.malformedJson(
-              what + " is not valid JSON at line " + at.getLineNumber() + ", column "
-                  + at.getColumnNumber() + ": " + e.getMessage(),
-              at.getLineNumber(),
-              at.getColumnNumber()));
+      throw malformed(what + " is not valid JSON", e.getLocation(), e.getMessage());
+    } catch (IllegalStateException e) {
+      // Parsson reports a duplicate key this way when values are built by the parser.
+      throw malformed(what + " is not valid JSON", parser.getLocation(), e.getMessage());
     } catch (JsonException e) {
       throw new ProblemException(Problem.malformedJson(what + " is not valid JSON: " + e.getMessage(), 0, 0));
+    } finally {
+      parser.close();
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new ProblemException(
           Problem.badRequest(what + " must be a JSON object, not " + JsonTypes.name(value) + "."));
     }
     return value.asJsonObject();
+  }
+
+  private static ProblemException malformed(String what, JsonLocation at) {
+    return malformed(what, at, "one object is expected.");
+  }
+
+  private static ProblemException malformed(String what, JsonLocation at, String reason) {
+    return new ProblemException(
+        Problem.malformedJson(
+            what + " at line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": " + reason,
+            at.getLineNumber(),
+            at.getColumnNumber()));
   }
 }

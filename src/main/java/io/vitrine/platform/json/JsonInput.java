@@ -153,16 +153,22 @@ public final class JsonInput {
     if (value == null) {
       return null;
     }
-    if (value instanceof JsonNumber number && number.isIntegral()) {
-      try {
-        return number.intValueExact();
-      } catch (ArithmeticException e) {
-        invalid(field, "is too large.");
-        return null;
-      }
+    if (!(value instanceof JsonNumber number)) {
+      invalid(field, "must be a whole number, not " + JsonTypes.name(value) + ".");
+      return null;
     }
-    invalid(field, "must be a whole number, not " + JsonTypes.name(value) + ".");
-    return null;
+    // 1e2 and 5.0 are whole numbers too, though JSON-P does not call them integral.
+    java.math.BigDecimal decimal = number.bigDecimalValue().stripTrailingZeros();
+    if (decimal.scale() > 0) {
+      invalid(field, "must be a whole number, not " + number + ".");
+      return null;
+    }
+    try {
+      return decimal.intValueExact();
+    } catch (ArithmeticException e) {
+      invalid(field, "is too large: at most " + Integer.MAX_VALUE + ".");
+      return null;
+    }
   }
 
   /** A decimal given as a JSON number or as a string such as "12.50". */

@@ -1,6 +1,6 @@
 package io.vitrine.platform.problem;
 
-import jakarta.json.Json;
+import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,14 +23,14 @@ public record Problem(String type, String title, int status, String detail, Json
   }
 
   public static Problem validation(List<Violation> violations) {
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = Jsonp.arrayBuilder();
     violations.forEach(v -> errors.add(v.toJson()));
     String detail =
         violations.size() == 1
             ? describe(violations.get(0))
             : violations.size() + " problems: " + violations.stream().map(Problem::describe).collect(Collectors.joining(" "));
     return of("validation-failed", "The request contains invalid data", 422, detail)
-        .with(Json.createObjectBuilder().add("errors", errors));
+        .with(Jsonp.objectBuilder().add("errors", errors));
   }
 
   private static String describe(Violation v) {
@@ -50,7 +50,7 @@ public record Problem(String type, String title, int status, String detail, Json
 
   public static Problem malformedJson(String detail, long line, long column) {
     return of("malformed-json", "The request body is not valid JSON", 400, detail)
-        .with(Json.createObjectBuilder().add("position", Json.createObjectBuilder().add("line", line).add("column", column)));
+        .with(Jsonp.objectBuilder().add("position", Jsonp.objectBuilder().add("line", line).add("column", column)));
   }
 
   public static Problem badRequest(String detail) {
@@ -71,10 +71,10 @@ public record Problem(String type, String title, int status, String detail, Json
 
   /** A 409 for a change that would leave something that uses the resource without it. */
   public static Problem inUse(String detail, List<Usage> usages) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.arrayBuilder();
     usages.forEach(u -> list.add(u.toJson()));
     return of("in-use", "The resource is in use", 409, detail)
-        .with(Json.createObjectBuilder().add("usages", list));
+        .with(Jsonp.objectBuilder().add("usages", list));
   }
 
   public static Problem conflict(String detail) {
@@ -89,7 +89,7 @@ public record Problem(String type, String title, int status, String detail, Json
             "If-Match does not match the current version "
                 + currentVersion
                 + "; read the resource again and retry.")
-        .with(Json.createObjectBuilder().add("current_version", currentVersion));
+        .with(Jsonp.objectBuilder().add("current_version", currentVersion));
   }
 
   public static Problem tooLarge(long limit) {
@@ -109,13 +109,13 @@ public record Problem(String type, String title, int status, String detail, Json
   }
 
   public Problem with(JsonObjectBuilder more) {
-    var merged = Json.createObjectBuilder(extensions);
+    var merged = Jsonp.objectBuilder(extensions);
     more.build().forEach(merged::add);
     return new Problem(type, title, status, detail, merged.build());
   }
 
   public JsonObject toJson(String instance) {
-    var json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+    var json = Jsonp.objectBuilder().add("type", type).add("title", title).add("status", status);
     if (detail != null) {
       json.add("detail", detail);
     }
@@ -127,6 +127,12 @@ public record Problem(String type, String title, int status, String detail, Json
   }
 
   public Response toResponse(String instance) {
-    return Response.status(status).type(MEDIA_TYPE).entity(toJson(instance).toString()).build();
+    return Response.status(status, reason(status)).type(MEDIA_TYPE).entity(toJson(instance).toString()).build();
+  }
+
+  /** The reason phrase; JAX-RS knows no phrase for 422 and would send "CUSTOM". */
+  private static String reason(int status) {
+    var known = Response.Status.fromStatusCode(status);
+    return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
   }
 }

@@ -59,7 +59,7 @@ public final class ProblemMappers {
                     headers == null || headers.getMediaType() == null
                         ? "(none)"
                         : headers.getMediaType().toString(),
-                    "application/json (application/x-ndjson for bulk requests)");
+                    "application/json (PATCH /api/v1/products, the bulk request, takes application/x-ndjson)");
             default ->
                 status >= 500
                     ? internal(e)

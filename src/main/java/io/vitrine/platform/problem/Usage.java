@@ -1,6 +1,6 @@
 package io.vitrine.platform.problem;
 
-import jakarta.json.Json;
+import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -13,10 +13,10 @@ public record Usage(String kind, long count, List<String> examples) {
   public static final int EXAMPLES = 10;
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return Jsonp.objectBuilder()
         .add("kind", kind)
         .add("count", count)
-        .add("examples", Json.createArrayBuilder(examples))
+        .add("examples", Jsonp.arrayBuilder(examples))
         .build();
   }
 

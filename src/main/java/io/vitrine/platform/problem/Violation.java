@@ -1,6 +1,6 @@
 package io.vitrine.platform.problem;
 
-import jakarta.json.Json;
+import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /**
@@ -15,7 +15,7 @@ public record Violation(String property, String locale, String scope, String mes
   }
 
   public JsonObject toJson() {
-    var json = Json.createObjectBuilder().add("property", property == null ? "" : property);
+    var json = Jsonp.objectBuilder().add("property", property == null ? "" : property);
     if (locale == null) {
       json.addNull("locale");
     } else {

@@ -1,5 +1,6 @@
 package io.vitrine.product.boundary;
 
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
 import io.vitrine.platform.json.JsonDocuments;
@@ -12,7 +13,6 @@ import io.vitrine.product.ProductJson;
 import io.vitrine.product.ProductOutcome;
 import io.vitrine.product.Products;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -172,7 +172,7 @@ public class ProductsResource {
   }
 
   private static String statusLine(ProductOutcome outcome) {
-    var line = Json.createObjectBuilder().add("line", outcome.line());
+    var line = Jsonp.objectBuilder().add("line", outcome.line());
     if (outcome.identifier() == null) {
       line.addNull("identifier");
     } else {

@@ -1,0 +1,97 @@
+package io.vitrine.testing;
+
+import static io.vitrine.testing.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A small catalog of its own for a test class, created through the API with codes no other test
+ * uses: a category tree, a channel (en_US and fr_FR; EUR and USD), one attribute of each type
+ * and a family holding them all, which the channel requires name, price and ean of.
+ */
+public final class TestCatalog {
+
+  public final String suffix;
+  public final String tree;
+  public final String leaf;
+  public final String channel;
+  public final String family;
+  public final String name;
+  public final String description;
+  public final String color;
+  public final String materials;
+  public final String weight;
+  public final String price;
+  public final String ean;
+  public final String quantity;
+  public final String released;
+  public final String organic;
+  public final String images;
+
+  private TestCatalog(String suffix) {
+    this.suffix = suffix;
+    tree = "tree_" + suffix;
+    leaf = "leaf_" + suffix;
+    channel = "web_" + suffix;
+    family = "fam_" + suffix;
+    name = "name_" + suffix;
+    description = "desc_" + suffix;
+    color = "color_" + suffix;
+    materials = "materials_" + suffix;
+    weight = "weight_" + suffix;
+    price = "price_" + suffix;
+    ean = "ean_" + suffix;
+    quantity = "qty_" + suffix;
+    released = "released_" + suffix;
+    organic = "organic_" + suffix;
+    images = "images_" + suffix;
+  }
+
+  public static TestCatalog create(Api api) {
+    String suffix = VitrineIT.unique("t").substring(2);
+    var c = new TestCatalog(suffix);
+    created(api.post("api/v1/categories", json("{'code':'" + c.tree + "','labels':{'en_US':'Tree'}}")));
+    created(api.post("api/v1/categories", json("{'code':'" + c.leaf + "','parent':'" + c.tree + "'}")));
+    created(api.post("api/v1/channels", json(
+        "{'code':'" + c.channel + "','locales':['en_US','fr_FR'],'currencies':['EUR','USD'],'category_tree':'" + c.tree + "'}")));
+    attribute(api, "{'code':'" + c.name + "','type':'text','localizable':true,'max_characters':40}");
+    attribute(api, "{'code':'" + c.description + "','type':'textarea','localizable':true,'scopable':true,'rich_text':true}");
+    attribute(api, "{'code':'" + c.color + "','type':'simpleselect'}");
+    attribute(api, "{'code':'" + c.materials + "','type':'multiselect'}");
+    attribute(api, "{'code':'" + c.weight + "','type':'metric','metric_family':'Weight','default_metric_unit':'KILOGRAM','number_min':'0','number_max':'50'}");
+    attribute(api, "{'code':'" + c.price + "','type':'price_collection','decimals_allowed':true}");
+    attribute(api, "{'code':'" + c.ean + "','type':'text','unique':true,'validation_rule':'regexp','validation_regexp':'^\\\\d{13}$'}");
+    attribute(api, "{'code':'" + c.quantity + "','type':'number','number_min':'1','number_max':'1000'}");
+    attribute(api, "{'code':'" + c.released + "','type':'date','date_min':'2000-01-01'}");
+    attribute(api, "{'code':'" + c.organic + "','type':'boolean'}");
+    attribute(api, "{'code':'" + c.images + "','type':'asset_collection'}");
+    for (String option : new String[] {"red", "navy", "sand"}) {
+      created(api.post("api/v1/attributes/" + c.color + "/options", json("{'code':'" + option + "','labels':{'en_US':'" + option + "'}}")));
+    }
+    for (String option : new String[] {"cotton", "linen", "wool"}) {
+      created(api.post("api/v1/attributes/" + c.materials + "/options", json("{'code':'" + option + "'}")));
+    }
+    created(api.post("api/v1/families", json(
+        "{'code':'" + c.family + "','attributes':['" + String.join("','", c.name, c.description, c.color, c.materials, c.weight,
+            c.price, c.ean, c.quantity, c.released, c.organic, c.images) + "'],'attribute_as_label':'" + c.name
+            + "','attribute_as_image':'" + c.images + "','attribute_requirements':{'" + c.channel + "':['" + c.name + "','" + c.price
+            + "','" + c.ean + "']}}")));
+    return c;
+  }
+
+  private static void attribute(Api api, String json) {
+    created(api.post("api/v1/attributes", json(json)));
+  }
+
+  private static void created(Api.Response response) {
+    assertEquals(201, response.status(), () -> "Test catalog setup failed: " + response);
+  }
+
+  /** A value entry: {@code {"locale": l, "scope": s, "data": <data JSON>}}. */
+  public static String value(String locale, String scope, String dataJson) {
+    return "{\"locale\":" + quoted(locale) + ",\"scope\":" + quoted(scope) + ",\"data\":" + dataJson + "}";
+  }
+
+  private static String quoted(String text) {
+    return text == null ? "null" : "\"" + text + "\"";
+  }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Records the OpenAPI examples (src/main/resources/openapi/examples.json) from a live server.
+
+Start a fresh server holding the sample catalog (README quick start, with an empty data
+directory), then run:  python3 tools/openapi-examples.py [http://localhost:8080]
+Every example is a real request and the server's real answer; rerun it when the API changes.
+"""
+import json
+import sys
+import urllib.error
+import urllib.request
+
+BASE = (sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080").rstrip("/") + "/api/v1"
+OUT = "src/main/resources/openapi/examples.json"
+examples = {}
+
+
+def call(method, path, body=None, content_type="application/json"):
+    data = None
+    if body is not None:
+        data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+    request = urllib.request.Request(BASE + path, data=data, method=method)
+    if data is not None:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def record(operation, method, path, body=None, expect=None, content_type="application/json"):
+    status, text = call(method, path, body, content_type)
+    if expect is not None and status != expect:
+        sys.exit(f"{operation}: {method} {path} answered {status}, expected {expect}: {text}")
+    entry = examples.setdefault(operation, {"responses": {}})
+    if body is not None and str(status).startswith("2"):
+        entry["request"] = body
+    if text:
+        entry["responses"][str(status)] = text if content_type.endswith("ndjson") else json.loads(text)
+    return status
+
+
+def shorten_pages():
+    for entry in examples.values():
+        for answer in entry["responses"].values():
+            if isinstance(answer, dict) and "_embedded" in answer:
+                answer["_embedded"]["items"] = answer["_embedded"]["items"][:2]
+
+
+RESOURCES = [
+    # operation suffix, path, example code, new resource, merge patch, invalid body, code in use
+    ("Locales", "Locale", "/locales", "fr_FR", {"code": "oc_FR", "labels": {"en_US": "Occitan (France)"}},
+     {"labels": {"fr_FR": "occitan (France)"}}, {"code": "occitan"}, "en_US"),
+    ("Currencies", "Currency", "/currencies", "EUR", {"code": "XVT", "labels": {"en_US": "Vitrine credit"}, "decimals": 0},
+     {"decimals": 2}, {"code": "Euro", "decimals": 9}, "EUR"),
+    ("Channels", "Channel", "/channels", "ecommerce",
+     {"code": "print", "labels": {"en_US": "Print catalog"}, "locales": ["fr_FR"], "currencies": ["EUR"],
+      "category_tree": "master", "conversion_units": {"weight": "GRAM"}},
+     {"locales": ["fr_FR", "en_US"]}, {"code": "kiosk", "locales": [], "currencies": ["XXX"], "category_tree": "apparel"},
+     "ecommerce"),
+    ("MeasurementFamilies", "MeasurementFamily", "/measurement-families", "Weight",
+     {"code": "Thread", "labels": {"en_US": "Thread count"}, "standard_unit_code": "TPI",
+      "units": {"TPI": {"code": "TPI", "labels": {"en_US": "Threads per inch"}, "symbol": "TPI",
+                        "convert_from_standard": [{"operator": "mul", "value": "1"}]},
+                "TPCM": {"code": "TPCM", "labels": {"en_US": "Threads per cm"}, "symbol": "TPcm",
+                         "convert_from_standard": [{"operator": "mul", "value": "2.54"}]}}},
+     {"labels": {"fr_FR": "Densité de fils"}},
+     {"code": "Broken", "standard_unit_code": "A", "units": {"A": {"convert_from_standard": [{"operator": "pow", "value": "2"}]}}},
+     "Weight"),
+    ("AttributeGroups", "AttributeGroup", "/attribute-groups", "marketing",
+     {"code": "sustainability", "labels": {"en_US": "Sustainability"}, "sort_order": 6},
+     {"sort_order": 7}, {"code": "bad group", "sort_order": "first"}, "marketing"),
+    ("Attributes", "Attribute", "/attributes", "weight",
+     {"code": "recycled_content", "type": "number", "group": "sustainability", "labels": {"en_US": "Recycled content (%)"},
+      "localizable": False, "scopable": False, "decimals_allowed": False, "number_min": "0", "number_max": "100"},
+     {"labels": {"fr_FR": "Contenu recyclé (%)"}},
+     {"code": "fabric_weight", "type": "metric", "metric_family": "Weight", "default_metric_unit": "METER", "max_characters": 10},
+     "color"),
+    ("Families", "Family", "/families", "apparel",
+     {"code": "bags", "labels": {"en_US": "Bags"}, "attributes": ["name", "description", "color", "price", "images"],
+      "attribute_as_label": "name", "attribute_as_image": "images",
+      "attribute_requirements": {"ecommerce": ["name", "price"], "marketplace": ["name", "price", "description"]}},
+     {"attribute_requirements": {"marketplace": ["name", "price", "description", "color"]}},
+     {"code": "tents", "attributes": ["name"], "attribute_requirements": {"ecommerce": ["weight"]}},
+     "apparel"),
+    ("Categories", "Category", "/categories", "men_t_shirts",
+     {"code": "bags_totes", "parent": "apparel", "labels": {"en_US": "Tote bags", "fr_FR": "Sacs cabas"}},
+     {"position": 0}, {"code": "loop", "parent": "no_such_category"}, "master"),
+]
+
+for plural, single, path, code, new, patch, invalid, used in RESOURCES:
+    record("list" + plural, "GET", path + "?limit=2", expect=200)
+    record("get" + single, "GET", f"{path}/{code}", expect=200)
+    record("create" + single, "POST", path, new, expect=201)
+    record("create" + single, "POST", path, invalid, expect=422)
+    record("create" + single, "POST", path, new, expect=409)
+    record("update" + single, "PATCH", f"{path}/{new['code']}", patch, expect=200)
+    record("delete" + single, "DELETE", f"{path}/{used}", expect=409)
+
+record("listAttributeOptions", "GET", "/attributes/color/options?limit=2", expect=200)
+record("getAttributeOption", "GET", "/attributes/color/options/navy", expect=200)
+record("createAttributeOption", "POST", "/attributes/color/options",
+       {"code": "ochre", "labels": {"en_US": "Ochre", "fr_FR": "Ocre"}, "sort_order": 20}, expect=201)
+record("createAttributeOption", "POST", "/attributes/color/options", {"code": "Ochre"}, expect=422)
+record("updateAttributeOption", "PATCH", "/attributes/color/options/ochre", {"labels": {"de_DE": "Ocker"}}, expect=200)
+record("deleteAttributeOption", "DELETE", "/attributes/color/options/navy", expect=409)
+
+product = {
+    "identifier": "TOTE-CANVAS-SAND", "family": "bags", "categories": ["bags_totes"], "enabled": True,
+    "values": {
+        "name": [{"locale": "en_US", "scope": None, "data": "Canvas tote, sand"},
+                 {"locale": "fr_FR", "scope": None, "data": "Cabas en toile, sable"}],
+        "description": [{"locale": "en_US", "scope": "ecommerce",
+                         "data": "<p>Heavy <strong>organic canvas</strong> with leather handles.</p>"}],
+        "color": [{"locale": None, "scope": None, "data": "sand"}],
+        "price": [{"locale": None, "scope": None, "data": [{"amount": "39.9", "currency": "EUR"},
+                                                           {"amount": "42", "currency": "USD"}]}],
+    },
+}
+record("listProducts", "GET", "/products?limit=2", expect=200)
+record("createProduct", "POST", "/products", product, expect=201)
+record("createProduct", "POST", "/products", {
+    "identifier": "TOTE-CANVAS-BLACK", "family": "bags",
+    "values": {"name": [{"locale": None, "scope": None, "data": "Canvas tote"}],
+               "color": [{"locale": None, "scope": None, "data": "jet_black"}],
+               "price": [{"locale": None, "scope": None, "data": [{"amount": "-5", "currency": "EUR"}]}],
+               "weight": [{"locale": None, "scope": None, "data": {"amount": "0.4", "unit": "KILOGRAM"}}]}},
+    expect=422)
+record("createProduct", "POST", "/products", product, expect=409)
+record("getProduct", "GET", "/products/TOTE-CANVAS-SAND", expect=200)
+record("updateProduct", "PATCH", "/products/TOTE-CANVAS-SAND",
+       {"values": {"name": [{"locale": "fr_FR", "scope": None, "data": "Cabas en toile épaisse, sable"}],
+                   "color": [{"locale": None, "scope": None, "data": None}]}}, expect=200)
+record("upsertProducts", "PATCH", "/products", "\n".join([
+    json.dumps({"identifier": "TOTE-CANVAS-NAVY", "family": "bags", "categories": ["bags_totes"],
+                "values": {"color": [{"locale": None, "scope": None, "data": "navy"}]}}),
+    json.dumps({"identifier": "TOTE-CANVAS-SAND", "enabled": False}),
+    json.dumps({"identifier": "TOTE-CANVAS-RED", "family": "bags",
+                "values": {"color": [{"locale": None, "scope": None, "data": "scarlet"}]}}),
+]) + "\n", expect=200, content_type="application/x-ndjson")
+record("deleteProduct", "DELETE", "/products/TOTE-CANVAS-NAVY", expect=204)
+record("deleteProduct", "DELETE", "/products/TOTE-CANVAS-NAVY", expect=404)
+record("listEvents", "GET", "/events?limit=2", expect=200)
+
+shorten_pages()
+with open(OUT, "w", encoding="utf-8") as out:
+    json.dump(examples, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+print(f"{len(examples)} operations recorded in {OUT}")

@@ -15,14 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 
 /**
  * Product write and read throughput, measured against a baseline in the same run.
  *
- * <p>Starts target/vitrine.jar on a fresh data directory (H2, or the PostgreSQL database given
- * with --db-url), loads --products products through the bulk API, then measures each operation
- * for --seconds with --clients concurrent clients. Every figure is also given as a ratio to the
+ * <p>Starts target/vitrine.jar on a fresh data directory (H2, or the PostgreSQL database given with
+ * --db-url), loads --products products through the bulk API, then measures each operation for
+ * --seconds with --clients concurrent clients. Every figure is also given as a ratio to the
  * baseline (GET /health/live: the same server, HTTP stack and client, no application work), so
  * results from noisy machines stay comparable. Talks to loopback only.
  *
@@ -34,7 +33,10 @@ import java.util.function.IntFunction;
 public class ProductBench {
 
   static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   static int products = 20_000;
   static int seconds = 15;
@@ -65,14 +67,36 @@ public class ProductBench {
       long loadStart = System.nanoTime();
       load();
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-      System.out.printf(Locale.ROOT, "Loaded %d products with bulk requests in %.1f s: %.0f products/s%n",
-          products, loadSeconds, products / loadSeconds);
+      System.out.printf(
+          Locale.ROOT,
+          "Loaded %d products with bulk requests in %.1f s: %.0f products/s%n",
+          products,
+          loadSeconds,
+          products / loadSeconds);
       warmUp();
       List<Result> results = new ArrayList<>();
       Result baseline = measure("baseline: GET /health/live", i -> get("/health/live"));
       results.add(baseline);
-      results.add(measure("GET /api/v1/products/{identifier}", i -> get("/api/v1/products/" + sku(random(products)))));
-      results.add(measure("GET /api/v1/products?limit=100 (a page)", i -> get("/api/v1/products?limit=100")));
+      results.add(
+          measure(
+              "GET /api/v1/products/{identifier}",
+              i -> get("/api/v1/products/" + sku(random(products)))));
+      results.add(
+          measure(
+              "GET /api/v1/products?limit=100 (first page)",
+              i -> get("/api/v1/products?limit=100")));
+      // A cursor three quarters into the catalog: keyset pagination should cost the same as page 1.
+      String deep =
+          java.util.Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  sku(products * 3L / 4)
+                      .toLowerCase(Locale.ROOT)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      results.add(
+          measure(
+              "GET /api/v1/products?limit=100 (page at 75%)",
+              i -> get("/api/v1/products?limit=100&search_after=" + deep)));
       results.add(measure("PATCH one value of a product", i -> patch(random(products))));
       AtomicLong created = new AtomicLong();
       results.add(measure("POST a new product", i -> post(products + created.incrementAndGet())));
@@ -85,16 +109,25 @@ public class ProductBench {
     }
   }
 
-  record Result(String name, double perSecond, double p50, double p99, long count, long errors, String unit) {}
+  record Result(
+      String name,
+      double perSecond,
+      double p50,
+      double p99,
+      long count,
+      long errors,
+      String unit) {}
 
   static Process start() throws IOException {
     Path data = Files.createTempDirectory("vitrine-bench");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g",
-        "-Dvitrine.data.dir=" + data,
-        "-Dvitrine.sample.load=true",
-        "-Dvitrine.port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
+                "-Dvitrine.data.dir=" + data,
+                "-Dvitrine.sample.load=true",
+                "-Dvitrine.port=" + port));
     if (dbUrl != null) {
       command.add("-Dvitrine.db.url=" + dbUrl);
       command.add("-Dvitrine.db.user=" + dbUser);
@@ -102,14 +135,21 @@ public class ProductBench {
     }
     command.addAll(List.of("-jar", "target/vitrine.jar"));
     System.out.println("Starting " + String.join(" ", command));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(data.resolve("server.log").toFile())
+        .start();
   }
 
   static void waitReady() throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), BodyHandlers.discarding()).statusCode() == 200) {
+        if (HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                    BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException e) {
@@ -128,15 +168,28 @@ public class ProductBench {
     return ThreadLocalRandom.current().nextInt(bound);
   }
 
-  /** A believable apparel product of the sample catalog: texts in two locales, options, price, weight. */
+  /**
+   * A believable apparel product of the sample catalog: texts in two locales, options, price,
+   * weight.
+   */
   static String product(long n) {
     String[] colors = {"navy", "white", "charcoal", "sand", "forest_green"};
     String[] sizes = {"xs", "s", "m", "l", "xl"};
-    return "{\"identifier\":\"" + sku(n) + "\",\"family\":\"apparel\",\"categories\":[\"men_t_shirts\"],\"values\":{"
-        + "\"name\":[{\"locale\":\"en_US\",\"scope\":null,\"data\":\"Bench tee " + n + "\"},{\"locale\":\"fr_FR\",\"scope\":null,\"data\":\"T-shirt banc " + n + "\"}],"
+    return "{\"identifier\":\""
+        + sku(n)
+        + "\",\"family\":\"apparel\",\"categories\":[\"men_t_shirts\"],\"values\":{"
+        + "\"name\":[{\"locale\":\"en_US\",\"scope\":null,\"data\":\"Bench tee "
+        + n
+        + "\"},{\"locale\":\"fr_FR\",\"scope\":null,\"data\":\"T-shirt banc "
+        + n
+        + "\"}],"
         + "\"description\":[{\"locale\":\"en_US\",\"scope\":\"ecommerce\",\"data\":\"<p>Organic cotton jersey, <strong>180 g/m²</strong>, regular fit.</p>\"}],"
-        + "\"color\":[{\"locale\":null,\"scope\":null,\"data\":\"" + colors[(int) (n % colors.length)] + "\"}],"
-        + "\"size\":[{\"locale\":null,\"scope\":null,\"data\":\"" + sizes[(int) (n % sizes.length)] + "\"}],"
+        + "\"color\":[{\"locale\":null,\"scope\":null,\"data\":\""
+        + colors[(int) (n % colors.length)]
+        + "\"}],"
+        + "\"size\":[{\"locale\":null,\"scope\":null,\"data\":\""
+        + sizes[(int) (n % sizes.length)]
+        + "\"}],"
         + "\"material\":[{\"locale\":null,\"scope\":null,\"data\":[\"organic_cotton\"]}],"
         + "\"price\":[{\"locale\":null,\"scope\":null,\"data\":[{\"amount\":\"24.90\",\"currency\":\"USD\"},{\"amount\":\"22.90\",\"currency\":\"EUR\"}]}],"
         + "\"weight\":[{\"locale\":null,\"scope\":null,\"data\":{\"amount\":\"0.2\",\"unit\":\"KILOGRAM\"}}],"
@@ -150,17 +203,22 @@ public class ProductBench {
     for (int from = 0; from < products; from += batch) {
       int start = from;
       int end = Math.min(products, from + batch);
-      futures.add(pool.submit(() -> {
-        var body = new StringBuilder();
-        for (int n = start; n < end; n++) {
-          body.append(product(n)).append('\n');
-        }
-        String answer = send("PATCH", "/api/v1/products", body.toString(), "application/x-ndjson");
-        if (answer.contains("\"status_code\":4") || answer.contains("\"status_code\":5")) {
-          throw new IllegalStateException("Bulk load refused lines: " + answer.substring(0, Math.min(800, answer.length())));
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                var body = new StringBuilder();
+                for (int n = start; n < end; n++) {
+                  body.append(product(n)).append('\n');
+                }
+                String answer =
+                    send("PATCH", "/api/v1/products", body.toString(), "application/x-ndjson");
+                if (answer.contains("\"status_code\":4") || answer.contains("\"status_code\":5")) {
+                  throw new IllegalStateException(
+                      "Bulk load refused lines: "
+                          + answer.substring(0, Math.min(800, answer.length())));
+                }
+                return null;
+              }));
     }
     for (Future<?> future : futures) {
       future.get();
@@ -188,8 +246,14 @@ public class ProductBench {
   }
 
   static String patch(long n) throws Exception {
-    return send("PATCH", "/api/v1/products/" + sku(n),
-        "{\"values\":{\"name\":[{\"locale\":\"en_US\",\"scope\":null,\"data\":\"Bench tee " + n + " v" + System.nanoTime() + "\"}]}}",
+    return send(
+        "PATCH",
+        "/api/v1/products/" + sku(n),
+        "{\"values\":{\"name\":[{\"locale\":\"en_US\",\"scope\":null,\"data\":\"Bench tee "
+            + n
+            + " v"
+            + System.nanoTime()
+            + "\"}]}}",
         "application/json");
   }
 
@@ -206,7 +270,8 @@ public class ProductBench {
     }
     var response = HTTP.send(request.build(), BodyHandlers.ofString());
     if (response.statusCode() >= 400) {
-      throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          method + " " + path + " -> " + response.statusCode() + " " + response.body());
     }
     return response.body();
   }
@@ -216,14 +281,18 @@ public class ProductBench {
   }
 
   static Result measureBulk(String name, AtomicLong next) throws Exception {
-    return run(name, i -> {
-      long first = next.getAndAdd(1000);
-      var body = new StringBuilder();
-      for (long n = first; n < first + 1000; n++) {
-        body.append(product(n)).append('\n');
-      }
-      send("PATCH", "/api/v1/products", body.toString(), "application/x-ndjson");
-    }, "products/s", 1000);
+    return run(
+        name,
+        i -> {
+          long first = next.getAndAdd(1000);
+          var body = new StringBuilder();
+          for (long n = first; n < first + 1000; n++) {
+            body.append(product(n)).append('\n');
+          }
+          send("PATCH", "/api/v1/products", body.toString(), "application/x-ndjson");
+        },
+        "products/s",
+        1000);
   }
 
   static Result run(String name, Call call, String unit, int itemsPerCall) throws Exception {
@@ -233,22 +302,24 @@ public class ProductBench {
     AtomicLong errors = new AtomicLong();
     long started = System.nanoTime();
     for (int c = 0; c < clients; c++) {
-      futures.add(pool.submit(() -> {
-        List<Long> latencies = new ArrayList<>();
-        int i = 0;
-        while (System.nanoTime() < end) {
-          long t = System.nanoTime();
-          try {
-            call.run(i++);
-            latencies.add(System.nanoTime() - t);
-          } catch (Exception e) {
-            if (errors.incrementAndGet() == 1) {
-              System.err.println(name + ": " + e.getMessage());
-            }
-          }
-        }
-        return latencies;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                List<Long> latencies = new ArrayList<>();
+                int i = 0;
+                while (System.nanoTime() < end) {
+                  long t = System.nanoTime();
+                  try {
+                    call.run(i++);
+                    latencies.add(System.nanoTime() - t);
+                  } catch (Exception e) {
+                    if (errors.incrementAndGet() == 1) {
+                      System.err.println(name + ": " + e.getMessage());
+                    }
+                  }
+                }
+                return latencies;
+              }));
     }
     List<Long> all = new ArrayList<>();
     for (Future<List<Long>> f : futures) {
@@ -258,24 +329,50 @@ public class ProductBench {
     pool.shutdown();
     all.sort(null);
     double p50 = all.isEmpty() ? 0 : all.get(all.size() / 2) / 1e6;
-    double p99 = all.isEmpty() ? 0 : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
-    var result = new Result(name, all.size() * itemsPerCall / elapsed, p50, p99, all.size(), errors.get(), unit);
-    System.out.printf(Locale.ROOT, "%-45s %10.1f %-10s p50 %7.1f ms  p99 %7.1f ms  (%d calls, %d errors)%n",
-        name, result.perSecond(), unit, p50, p99, all.size(), errors.get());
+    double p99 =
+        all.isEmpty() ? 0 : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
+    var result =
+        new Result(
+            name, all.size() * itemsPerCall / elapsed, p50, p99, all.size(), errors.get(), unit);
+    System.out.printf(
+        Locale.ROOT,
+        "%-45s %10.1f %-10s p50 %7.1f ms  p99 %7.1f ms  (%d calls, %d errors)%n",
+        name,
+        result.perSecond(),
+        unit,
+        p50,
+        p99,
+        all.size(),
+        errors.get());
     return result;
   }
 
   static void print(List<Result> results, Result baseline, double loadSeconds) {
     System.out.println();
-    System.out.printf(Locale.ROOT, "| operation (%d clients, %d s each, %d products, %s) | throughput | vs baseline | p50 | p99 |%n",
-        clients, seconds, products, dbUrl == null ? "H2" : "PostgreSQL");
+    System.out.printf(
+        Locale.ROOT,
+        "| operation (%d clients, %d s each, %d products, %s) | throughput | vs baseline | p50 | p99 |%n",
+        clients,
+        seconds,
+        products,
+        dbUrl == null ? "H2" : "PostgreSQL");
     System.out.println("|---|---:|---:|---:|---:|");
     for (Result r : results) {
       double ratio = baseline.perSecond() == 0 ? 0 : r.perSecond() / baseline.perSecond();
-      System.out.printf(Locale.ROOT, "| %s | %.0f %s | %.3f | %.1f ms | %.1f ms |%n",
-          r.name(), r.perSecond(), r.unit(), ratio, r.p50(), r.p99());
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.0f %s | %.3f | %.1f ms | %.1f ms |%n",
+          r.name(),
+          r.perSecond(),
+          r.unit(),
+          ratio,
+          r.p50(),
+          r.p99());
     }
-    System.out.printf(Locale.ROOT, "| bulk load of %d products (2 concurrent requests) | %.0f products/s | | | |%n",
-        products, products / loadSeconds);
+    System.out.printf(
+        Locale.ROOT,
+        "| bulk load of %d products (2 concurrent requests) | %.0f products/s | | | |%n",
+        products,
+        products / loadSeconds);
   }
 }

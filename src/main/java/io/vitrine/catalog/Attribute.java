@@ -10,8 +10,8 @@ import java.time.LocalDate;
 
 /**
  * A property products can have a value for, with its type, whether values differ per locale
- * (localizable) or per channel (scopable), and the rules values must follow. Properties that do
- * not apply to the type are null.
+ * (localizable) or per channel (scopable), and the rules values must follow. Properties that do not
+ * apply to the type are null.
  */
 @Entity
 @Table(name = "attribute")

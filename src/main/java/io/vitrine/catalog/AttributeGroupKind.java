@@ -1,7 +1,7 @@
 package io.vitrine.catalog;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.JsonInput;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,11 +29,14 @@ public class AttributeGroupKind extends CatalogKind<AttributeGroup> {
   public JsonObject toJson(AttributeGroup group) {
     List<String> attributes =
         em.createQuery(
-                "SELECT a.code FROM Attribute a WHERE a.group = :group ORDER BY a.sortOrder, a.code", String.class)
+                "SELECT a.code FROM Attribute a WHERE a.group = :group ORDER BY a.sortOrder, a.code",
+                String.class)
             .setParameter("group", group.code())
             .getResultList();
     return tail(
-            head(group).add("sort_order", group.sortOrder()).add("attributes", Jsonp.arrayBuilder(attributes)),
+            head(group)
+                .add("sort_order", group.sortOrder())
+                .add("attributes", Jsonp.arrayBuilder(attributes)),
             group)
         .build();
   }
@@ -60,7 +63,11 @@ public class AttributeGroupKind extends CatalogKind<AttributeGroup> {
   @Override
   protected List<Usage> usages(AttributeGroup group) {
     List<Usage> found = new ArrayList<>();
-    usages.collect(found, "attributes", "SELECT code FROM attribute WHERE group_code = ?1 ORDER BY code", group.code());
+    usages.collect(
+        found,
+        "attributes",
+        "SELECT code FROM attribute WHERE group_code = ?1 ORDER BY code",
+        group.code());
     return found;
   }
 }

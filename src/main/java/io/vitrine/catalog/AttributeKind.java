@@ -54,8 +54,16 @@ public class AttributeKind extends CatalogKind<Attribute> {
       optional(json, type, Property.RICH_TEXT, a.richText());
       optional(json, type, Property.DECIMALS_ALLOWED, a.decimalsAllowed());
       optional(json, type, Property.NEGATIVE_ALLOWED, a.negativeAllowed());
-      optional(json, type, Property.NUMBER_MIN, a.numberMin() == null ? null : Decimals.plain(a.numberMin()));
-      optional(json, type, Property.NUMBER_MAX, a.numberMax() == null ? null : Decimals.plain(a.numberMax()));
+      optional(
+          json,
+          type,
+          Property.NUMBER_MIN,
+          a.numberMin() == null ? null : Decimals.plain(a.numberMin()));
+      optional(
+          json,
+          type,
+          Property.NUMBER_MAX,
+          a.numberMax() == null ? null : Decimals.plain(a.numberMax()));
       optional(json, type, Property.METRIC_FAMILY, a.metricFamily());
       optional(json, type, Property.DEFAULT_METRIC_UNIT, a.defaultMetricUnit());
       optional(json, type, Property.DATE_MIN, a.dateMin() == null ? null : a.dateMin().toString());
@@ -64,7 +72,8 @@ public class AttributeKind extends CatalogKind<Attribute> {
     return tail(json, a).build();
   }
 
-  private static void optional(JsonObjectBuilder json, AttributeType type, Property property, Object value) {
+  private static void optional(
+      JsonObjectBuilder json, AttributeType type, Property property, Object value) {
     if (!type.accepts(property)) {
       return;
     }
@@ -119,7 +128,9 @@ public class AttributeKind extends CatalogKind<Attribute> {
             type.accepts(Property.NUMBER_MIN) ? in.decimal("number_min") : null,
             type.accepts(Property.NUMBER_MAX) ? in.decimal("number_max") : null,
             type.accepts(Property.METRIC_FAMILY) ? in.requiredCode("metric_family") : null,
-            type.accepts(Property.DEFAULT_METRIC_UNIT) ? in.requiredCode("default_metric_unit") : null,
+            type.accepts(Property.DEFAULT_METRIC_UNIT)
+                ? in.requiredCode("default_metric_unit")
+                : null,
             type.accepts(Property.DATE_MIN) ? in.date("date_min") : null,
             type.accepts(Property.DATE_MAX) ? in.date("date_max") : null);
     in.rejectUnknown("an attribute", "created", "updated");
@@ -141,13 +152,19 @@ public class AttributeKind extends CatalogKind<Attribute> {
     }
     var type = AttributeType.fromCode(code);
     if (type.isEmpty()) {
-      in.invalid("type", "'" + code + "' is not an attribute type; use one of " + AttributeType.codes() + ".");
+      in.invalid(
+          "type",
+          "'" + code + "' is not an attribute type; use one of " + AttributeType.codes() + ".");
       return null;
     }
     if (!edit.isNew() && attribute.type() != type.get()) {
       in.invalid(
           "type",
-          "cannot change from " + attribute.type().code() + " to " + code + "; create a new attribute and move the values.");
+          "cannot change from "
+              + attribute.type().code()
+              + " to "
+              + code
+              + "; create a new attribute and move the values.");
       return null;
     }
     if (edit.isNew() && type.get() == AttributeType.IDENTIFIER) {
@@ -156,19 +173,26 @@ public class AttributeKind extends CatalogKind<Attribute> {
               .setParameter("type", AttributeType.IDENTIFIER)
               .getResultList();
       if (!identifiers.isEmpty()) {
-        in.invalid("type", "the catalog already has its identifier attribute '" + identifiers.get(0) + "'; there is only one.");
+        in.invalid(
+            "type",
+            "the catalog already has its identifier attribute '"
+                + identifiers.get(0)
+                + "'; there is only one.");
       }
     }
     return type.get();
   }
 
-  private static boolean unique(JsonInput in, AttributeType type, boolean localizable, boolean scopable) {
+  private static boolean unique(
+      JsonInput in, AttributeType type, boolean localizable, boolean scopable) {
     if (type == AttributeType.IDENTIFIER) {
       if (Boolean.FALSE.equals(in.bool("unique"))) {
         in.invalid("unique", "an identifier is always unique.");
       }
       if (localizable || scopable) {
-        in.invalid(localizable ? "localizable" : "scopable", "an identifier cannot differ per locale or channel.");
+        in.invalid(
+            localizable ? "localizable" : "scopable",
+            "an identifier cannot differ per locale or channel.");
       }
       return true;
     }
@@ -189,7 +213,9 @@ public class AttributeKind extends CatalogKind<Attribute> {
     Integer max = in.integer("max_characters");
     int limit = type.characterLimit();
     if (max != null && (max < 1 || max > limit)) {
-      in.invalid("max_characters", "must be between 1 and " + limit + " for " + type.code() + " attributes.");
+      in.invalid(
+          "max_characters",
+          "must be between 1 and " + limit + " for " + type.code() + " attributes.");
     }
     return max == null ? limit : max;
   }
@@ -214,19 +240,27 @@ public class AttributeKind extends CatalogKind<Attribute> {
         try {
           Pattern.compile(d.validationRegexp());
         } catch (PatternSyntaxException e) {
-          in.invalid("validation_regexp", "is not a valid regular expression: " + e.getDescription() + ".");
+          in.invalid(
+              "validation_regexp",
+              "is not a valid regular expression: " + e.getDescription() + ".");
         }
       }
     } else if (d.validationRegexp() != null) {
       in.invalid("validation_regexp", "is only used when validation_rule is regexp.");
     }
-    if (d.numberMin() != null && d.numberMax() != null && d.numberMin().compareTo(d.numberMax()) > 0) {
+    if (d.numberMin() != null
+        && d.numberMax() != null
+        && d.numberMin().compareTo(d.numberMax()) > 0) {
       in.invalid("number_min", "must not be greater than number_max.");
     }
-    if (Boolean.FALSE.equals(d.negativeAllowed()) && d.numberMin() != null && d.numberMin().signum() < 0) {
+    if (Boolean.FALSE.equals(d.negativeAllowed())
+        && d.numberMin() != null
+        && d.numberMin().signum() < 0) {
       in.invalid("number_min", "cannot be negative when negative_allowed is false.");
     }
-    if (d.type() == AttributeType.PRICE_COLLECTION && d.numberMin() != null && d.numberMin().signum() < 0) {
+    if (d.type() == AttributeType.PRICE_COLLECTION
+        && d.numberMin() != null
+        && d.numberMin().signum() < 0) {
       in.invalid("number_min", "prices cannot be negative.");
     }
     if (d.dateMin() != null && d.dateMax() != null && d.dateMin().isAfter(d.dateMax())) {
@@ -237,7 +271,9 @@ public class AttributeKind extends CatalogKind<Attribute> {
       if (family == null) {
         in.invalid("metric_family", "there is no measurement family '" + d.metricFamily() + "'.");
       } else if (d.defaultMetricUnit() != null && family.unit(d.defaultMetricUnit()).isEmpty()) {
-        in.invalid("default_metric_unit", "'" + d.defaultMetricUnit() + "' is not a unit of " + d.metricFamily() + ".");
+        in.invalid(
+            "default_metric_unit",
+            "'" + d.defaultMetricUnit() + "' is not a unit of " + d.metricFamily() + ".");
       }
     }
   }
@@ -262,8 +298,12 @@ public class AttributeKind extends CatalogKind<Attribute> {
     Usage products = productValues(a);
     if (products.count() > 0) {
       edit.refuse(
-          "The attribute '" + a.code() + "' cannot " + String.join(" or ", changes)
-              + " while products have values for it: " + products.describe()
+          "The attribute '"
+              + a.code()
+              + "' cannot "
+              + String.join(" or ", changes)
+              + " while products have values for it: "
+              + products.describe()
               + ". Remove those values first, or create a new attribute.",
           List.of(products));
     }
@@ -279,21 +319,34 @@ public class AttributeKind extends CatalogKind<Attribute> {
   @Override
   protected String undeletable(Attribute attribute) {
     return attribute.type() == AttributeType.IDENTIFIER
-        ? "The identifier attribute '" + attribute.code() + "' cannot be deleted: every product needs an identifier."
+        ? "The identifier attribute '"
+            + attribute.code()
+            + "' cannot be deleted: every product needs an identifier."
         : null;
   }
 
   @Override
   protected List<Usage> usages(Attribute a) {
     List<Usage> found = new ArrayList<>();
-    usages.collect(found, "families", "SELECT family_code FROM family_attribute WHERE attribute_code = ?1 ORDER BY family_code", a.code());
+    usages.collect(
+        found,
+        "families",
+        "SELECT family_code FROM family_attribute WHERE attribute_code = ?1 ORDER BY family_code",
+        a.code());
     List<String> channels =
-        em.createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class).getResultList().stream()
+        em
+            .createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class)
+            .getResultList()
+            .stream()
             .filter(c -> c.conversionUnits().containsKey(a.code()))
             .map(Channel::code)
             .toList();
     if (!channels.isEmpty()) {
-      found.add(new Usage("channels (conversion units)", channels.size(), channels.stream().limit(Usage.EXAMPLES).toList()));
+      found.add(
+          new Usage(
+              "channels (conversion units)",
+              channels.size(),
+              channels.stream().limit(Usage.EXAMPLES).toList()));
     }
     Usage products = productValues(a);
     if (products.count() > 0) {

@@ -43,7 +43,10 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
               "not-found",
               "Not found",
               404,
-              "'" + attributeCode + "' is a " + attribute.type().code()
+              "'"
+                  + attributeCode
+                  + "' is a "
+                  + attribute.type().code()
                   + " attribute; only simpleselect and multiselect attributes have options."));
     }
   }
@@ -60,7 +63,9 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
 
   @Override
   public JsonObject toJson(AttributeOption option) {
-    return tail(head(option).add("attribute", option.attribute()).add("sort_order", option.sortOrder()), option)
+    return tail(
+            head(option).add("attribute", option.attribute()).add("sort_order", option.sortOrder()),
+            option)
         .build();
   }
 
@@ -69,7 +74,8 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
     in.requiredString("code");
     String attribute = in.string("attribute");
     if (attribute != null && !attribute.equals(option.attribute())) {
-      in.invalid("attribute", "must be '" + option.attribute() + "', the attribute in the address.");
+      in.invalid(
+          "attribute", "must be '" + option.attribute() + "', the attribute in the address.");
     }
     Integer sortOrder = in.integer("sort_order");
     Map<String, String> labels = in.labels("labels");
@@ -83,7 +89,13 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
               .setParameter("code", option.code().toLowerCase(Locale.ROOT))
               .getResultList();
       if (!lookalikes.isEmpty()) {
-        in.invalid("code", "'" + option.code() + "' differs only in case from the existing option '" + lookalikes.get(0) + "'.");
+        in.invalid(
+            "code",
+            "'"
+                + option.code()
+                + "' differs only in case from the existing option '"
+                + lookalikes.get(0)
+                + "'.");
       }
     }
     if (in.violations().isEmpty()) {
@@ -105,7 +117,8 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
   }
 
   @Override
-  protected TypedQuery<AttributeOption> page(String attribute, String after, MultivaluedMap<String, String> filters) {
+  protected TypedQuery<AttributeOption> page(
+      String attribute, String after, MultivaluedMap<String, String> filters) {
     var query =
         em.createQuery(
             "SELECT o FROM AttributeOption o WHERE o.attribute = :attribute"
@@ -118,7 +131,8 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
 
   @Override
   protected long count(String attribute, MultivaluedMap<String, String> filters) {
-    return em.createQuery("SELECT COUNT(o) FROM AttributeOption o WHERE o.attribute = :attribute", Long.class)
+    return em.createQuery(
+            "SELECT COUNT(o) FROM AttributeOption o WHERE o.attribute = :attribute", Long.class)
         .setParameter("attribute", attribute)
         .getSingleResult();
   }

@@ -6,8 +6,16 @@ import java.util.Set;
 
 /** The data types an attribute can have, and the properties that apply to each. */
 public enum AttributeType {
-  IDENTIFIER(Property.MAX_CHARACTERS, Property.VALIDATION_RULE, Property.VALIDATION_REGEXP, Property.UNIQUE),
-  TEXT(Property.MAX_CHARACTERS, Property.VALIDATION_RULE, Property.VALIDATION_REGEXP, Property.UNIQUE),
+  IDENTIFIER(
+      Property.MAX_CHARACTERS,
+      Property.VALIDATION_RULE,
+      Property.VALIDATION_REGEXP,
+      Property.UNIQUE),
+  TEXT(
+      Property.MAX_CHARACTERS,
+      Property.VALIDATION_RULE,
+      Property.VALIDATION_REGEXP,
+      Property.UNIQUE),
   TEXTAREA(Property.MAX_CHARACTERS, Property.RICH_TEXT),
   NUMBER(
       Property.DECIMALS_ALLOWED,
@@ -57,7 +65,9 @@ public enum AttributeType {
 
   AttributeType(Property... properties) {
     this.properties =
-        properties.length == 0 ? EnumSet.noneOf(Property.class) : EnumSet.of(properties[0], properties);
+        properties.length == 0
+            ? EnumSet.noneOf(Property.class)
+            : EnumSet.of(properties[0], properties);
   }
 
   public String code() {

@@ -14,6 +14,7 @@ public class AttributeTypeConverter implements AttributeConverter<AttributeType,
 
   @Override
   public AttributeType convertToEntityAttribute(String code) {
-    return AttributeType.fromCode(code).orElseThrow(() -> new IllegalStateException("Unknown attribute type " + code));
+    return AttributeType.fromCode(code)
+        .orElseThrow(() -> new IllegalStateException("Unknown attribute type " + code));
   }
 }

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Gives the current {@link CatalogSnapshot}. Every committed catalog write moves the generation
- * on; the next reader rebuilds the snapshot. A snapshot that was being built while a write
- * committed carries the old generation and is rebuilt by the reader after.
+ * Gives the current {@link CatalogSnapshot}. Every committed catalog write moves the generation on;
+ * the next reader rebuilds the snapshot. A snapshot that was being built while a write committed
+ * carries the old generation and is rebuilt by the reader after.
  */
 @ApplicationScoped
 public class Catalog {
@@ -50,22 +50,39 @@ public class Catalog {
   }
 
   private CatalogSnapshot load(long generationNow) {
-    var attributes = byCode(em.createQuery("SELECT a FROM Attribute a", Attribute.class).getResultList(), Attribute::code);
-    var families = byCode(em.createQuery("SELECT f FROM Family f", Family.class).getResultList(), Family::code);
-    var channels = byCode(em.createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class).getResultList(), Channel::code);
-    Set<String> locales = new TreeSet<>(em.createQuery("SELECT l.code FROM CatalogLocale l", String.class).getResultList());
+    var attributes =
+        byCode(
+            em.createQuery("SELECT a FROM Attribute a", Attribute.class).getResultList(),
+            Attribute::code);
+    var families =
+        byCode(
+            em.createQuery("SELECT f FROM Family f", Family.class).getResultList(), Family::code);
+    var channels =
+        byCode(
+            em.createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class)
+                .getResultList(),
+            Channel::code);
+    Set<String> locales =
+        new TreeSet<>(
+            em.createQuery("SELECT l.code FROM CatalogLocale l", String.class).getResultList());
     Set<String> activeLocales = new TreeSet<>();
     Set<String> activeCurrencies = new TreeSet<>();
-    channels.values().forEach(c -> {
-      activeLocales.addAll(c.locales());
-      activeCurrencies.addAll(c.currencies());
-    });
+    channels
+        .values()
+        .forEach(
+            c -> {
+              activeLocales.addAll(c.locales());
+              activeCurrencies.addAll(c.currencies());
+            });
     Map<String, Integer> decimals = new LinkedHashMap<>();
     em.createQuery("SELECT c FROM CatalogCurrency c", CatalogCurrency.class)
         .getResultList()
         .forEach(c -> decimals.put(c.code(), c.decimals()));
     var measurements =
-        byCode(em.createQuery("SELECT m FROM MeasurementFamily m", MeasurementFamily.class).getResultList(), MeasurementFamily::code);
+        byCode(
+            em.createQuery("SELECT m FROM MeasurementFamily m", MeasurementFamily.class)
+                .getResultList(),
+            MeasurementFamily::code);
     return new CatalogSnapshot(
         generationNow,
         attributes,

@@ -1,8 +1,8 @@
 package io.vitrine.catalog;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.json.JsonInput;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Usage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,14 +13,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One kind of catalog resource (channel, attribute, family, …): how it is found, read from a
- * request, shown as JSON, and what stops its deletion. {@link CatalogStore} runs the same
- * create, update, delete and list steps for every kind. {@code parent} is the attribute code for
- * options and null for every other kind.
+ * request, shown as JSON, and what stops its deletion. {@link CatalogStore} runs the same create,
+ * update, delete and list steps for every kind. {@code parent} is the attribute code for options
+ * and null for every other kind.
  */
 public abstract class CatalogKind<E extends CatalogEntity> {
 
@@ -73,7 +73,8 @@ public abstract class CatalogKind<E extends CatalogEntity> {
   }
 
   /** List query ordered by code, after {@code after}; {@code filters} are the request's query. */
-  protected TypedQuery<E> page(String parent, String after, MultivaluedMap<String, String> filters) {
+  protected TypedQuery<E> page(
+      String parent, String after, MultivaluedMap<String, String> filters) {
     String entity = entityClass.getSimpleName();
     var jpql = new StringBuilder("SELECT e FROM " + entity + " e WHERE 1 = 1");
     if (after != null) {
@@ -97,14 +98,19 @@ public abstract class CatalogKind<E extends CatalogEntity> {
    * resource of {@code type}.
    */
   protected void requireExisting(
-      JsonInput in, String field, List<String> codes, Class<? extends CatalogEntity> type, String what) {
+      JsonInput in,
+      String field,
+      List<String> codes,
+      Class<? extends CatalogEntity> type,
+      String what) {
     if (codes == null || codes.isEmpty()) {
       return;
     }
     Set<String> found =
         new HashSet<>(
             em.createQuery(
-                    "SELECT e.code FROM " + type.getSimpleName() + " e WHERE e.code IN :codes", String.class)
+                    "SELECT e.code FROM " + type.getSimpleName() + " e WHERE e.code IN :codes",
+                    String.class)
                 .setParameter("codes", codes)
                 .getResultList());
     for (int i = 0; i < codes.size(); i++) {

@@ -29,17 +29,18 @@ public record CatalogSnapshot(
     return Optional.ofNullable(families.get(code));
   }
 
-  public Optional<Channel> channel(String code) {
-    return Optional.ofNullable(channels.get(code));
-  }
-
   /** The identifier attribute, if the catalog defines one (it ships with {@code sku}). */
   public Optional<Attribute> identifier() {
-    return attributes.values().stream().filter(a -> a.type() == AttributeType.IDENTIFIER).findFirst();
+    return attributes.values().stream()
+        .filter(a -> a.type() == AttributeType.IDENTIFIER)
+        .findFirst();
   }
 
-  /** Whether {@code attribute} belongs to {@code family}; the identifier belongs to every family. */
+  /**
+   * Whether {@code attribute} belongs to {@code family}; the identifier belongs to every family.
+   */
   public boolean inFamily(Family family, Attribute attribute) {
-    return attribute.type() == AttributeType.IDENTIFIER || family.attributes().contains(attribute.code());
+    return attribute.type() == AttributeType.IDENTIFIER
+        || family.attributes().contains(attribute.code());
   }
 }

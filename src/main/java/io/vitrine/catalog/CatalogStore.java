@@ -1,12 +1,12 @@
 package io.vitrine.catalog;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.http.Pages.PageRequest;
 import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.json.JsonInput;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Problem;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.platform.problem.Usage;
@@ -43,12 +43,18 @@ public class CatalogStore {
   public record Found(JsonObject json, long version) {}
 
   @Transactional
-  public <E extends CatalogEntity> Saved create(CatalogKind<E> kind, String parent, JsonObject body) {
+  public <E extends CatalogEntity> Saved create(
+      CatalogKind<E> kind, String parent, JsonObject body) {
     kind.checkParent(parent);
     JsonValue code = body.get("code");
-    if (!(code instanceof jakarta.json.JsonString text) || !JsonInput.CODE.matcher(text.getString()).matches()) {
+    if (!(code instanceof jakarta.json.JsonString text)
+        || !JsonInput.CODE.matcher(text.getString()).matches()) {
       new Violations()
-          .add("code", code == null ? "is required." : "must be a code: letters, digits and underscores, at most 100 characters.")
+          .add(
+              "code",
+              code == null
+                  ? "is required."
+                  : "must be a code: letters, digits and underscores, at most 100 characters.")
           .throwIfAny();
       return null;
     }
@@ -72,14 +78,23 @@ public class CatalogStore {
     JsonValue bodyCode = patch.get("code");
     if (bodyCode != null && !Jsonp.value(code).equals(bodyCode)) {
       new Violations()
-          .add("code", "cannot be changed (the address says '" + code + "'); create a new " + kind.label() + " instead.")
+          .add(
+              "code",
+              "cannot be changed (the address says '"
+                  + code
+                  + "'); create a new "
+                  + kind.label()
+                  + " instead.")
           .throwIfAny();
     }
     if (entity == null) {
       if (!JsonInput.CODE.matcher(code).matches()) {
         new Violations().add("code", JsonInput.codeMessage(code)).throwIfAny();
       }
-      JsonObject created = Jsonp.mergePatch(patch).apply(Jsonp.objectBuilder().add("code", code).build()).asJsonObject();
+      JsonObject created =
+          Jsonp.mergePatch(patch)
+              .apply(Jsonp.objectBuilder().add("code", code).build())
+              .asJsonObject();
       return write(kind, parent, kind.create(parent, code), created, true);
     }
     JsonObject merged = Jsonp.mergePatch(patch).apply(kind.toJson(entity)).asJsonObject();
@@ -135,18 +150,24 @@ public class CatalogStore {
     }
     List<Usage> usages = kind.usages(entity);
     if (!usages.isEmpty()) {
-      var uses = new StringBuilder();
-      usages.forEach(u -> uses.append(uses.isEmpty() ? "" : "; ").append(u.describe()));
       throw new ProblemException(
           Problem.inUse(
-              "The " + kind.label() + " '" + code + "' cannot be deleted: it is used by " + uses + ".",
+              "The "
+                  + kind.label()
+                  + " '"
+                  + code
+                  + "' cannot be deleted: it is used by "
+                  + Usage.describeAll(usages)
+                  + ".",
               usages));
     }
     long version = entity.version();
     em.remove(entity);
     em.flush();
     events.append(
-        List.of(new Change(kind.name(), eventCode(parent, entity), null, Change.Action.DELETED, version + 1)));
+        List.of(
+            new Change(
+                kind.name(), eventCode(parent, entity), null, Change.Action.DELETED, version + 1)));
     changed.fire(new CatalogChanged(kind.name(), code));
   }
 
@@ -163,9 +184,15 @@ public class CatalogStore {
   /** Up to limit + 1 resources after the cursor (the extra one only tells that more follow). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public <E extends CatalogEntity> Listed list(
-      CatalogKind<E> kind, String parent, PageRequest request, MultivaluedMap<String, String> query) {
+      CatalogKind<E> kind,
+      String parent,
+      PageRequest request,
+      MultivaluedMap<String, String> query) {
     kind.checkParent(parent);
-    List<E> entities = kind.page(parent, request.after(), query).setMaxResults(request.limit() + 1).getResultList();
+    List<E> entities =
+        kind.page(parent, request.after(), query)
+            .setMaxResults(request.limit() + 1)
+            .getResultList();
     List<JsonObject> items = entities.stream().map(kind::toJson).toList();
     Long count = request.withCount() ? kind.count(parent, query) : null;
     return new Listed(items, count);
@@ -193,12 +220,14 @@ public class CatalogStore {
     }
     Set<String> known =
         new TreeSet<>(
-            em.createQuery("SELECT l.code FROM CatalogLocale l WHERE l.code IN :codes", String.class)
+            em.createQuery(
+                    "SELECT l.code FROM CatalogLocale l WHERE l.code IN :codes", String.class)
                 .setParameter("codes", List.copyOf(object.keySet()))
                 .getResultList());
     for (String locale : object.keySet()) {
       if (JsonInput.LOCALE_CODE.matcher(locale).matches() && !known.contains(locale)) {
-        violations.add("labels." + locale, "'" + locale + "' is not a locale Vitrine knows; create it first.");
+        violations.add(
+            "labels." + locale, "'" + locale + "' is not a locale Vitrine knows; create it first.");
       }
     }
   }

@@ -54,7 +54,10 @@ public class CategoryKind extends CatalogKind<Category> {
         Usage channels = channelsUsing(category);
         if (channels.count() > 0) {
           edit.refuse(
-              "The category '" + category.code() + "' is the tree of " + channels.describe()
+              "The category '"
+                  + category.code()
+                  + "' is the tree of "
+                  + channels.describe()
                   + " and must stay a root; give those channels another tree first.",
               List.of(channels));
         }
@@ -85,7 +88,13 @@ public class CategoryKind extends CatalogKind<Category> {
     }
     while (ancestor != null) {
       if (ancestor.code().equals(code)) {
-        in.invalid("parent", "'" + parent + "' is inside '" + code + "': a category cannot move into its own subtree.");
+        in.invalid(
+            "parent",
+            "'"
+                + parent
+                + "' is inside '"
+                + code
+                + "': a category cannot move into its own subtree.");
         return;
       }
       ancestor = ancestor.parent() == null ? null : em.find(Category.class, ancestor.parent());
@@ -99,7 +108,9 @@ public class CategoryKind extends CatalogKind<Category> {
     long siblings =
         withParent(
                 em.createQuery(
-                        "SELECT COUNT(c) FROM Category c WHERE " + sameParent(parent) + " AND c.code <> :code",
+                        "SELECT COUNT(c) FROM Category c WHERE "
+                            + sameParent(parent)
+                            + " AND c.code <> :code",
                         Long.class)
                     .setParameter("code", category.code()),
                 parent)
@@ -137,7 +148,11 @@ public class CategoryKind extends CatalogKind<Category> {
   @Override
   protected List<Usage> usages(Category category) {
     List<Usage> found = new ArrayList<>();
-    usages.collect(found, "child categories", "SELECT code FROM category WHERE parent_code = ?1 ORDER BY code", category.code());
+    usages.collect(
+        found,
+        "child categories",
+        "SELECT code FROM category WHERE parent_code = ?1 ORDER BY code",
+        category.code());
     usages.collect(
         found,
         "products",
@@ -151,12 +166,18 @@ public class CategoryKind extends CatalogKind<Category> {
   }
 
   private Usage channelsUsing(Category category) {
-    return usages.find("channels", "SELECT code FROM channel WHERE category_tree = ?1 ORDER BY code", category.code());
+    return usages.find(
+        "channels",
+        "SELECT code FROM channel WHERE category_tree = ?1 ORDER BY code",
+        category.code());
   }
 
-  /** Lists accept {@code parent=<code>} (the children of a category) and {@code root=true} (trees). */
+  /**
+   * Lists accept {@code parent=<code>} (the children of a category) and {@code root=true} (trees).
+   */
   @Override
-  protected TypedQuery<Category> page(String parent, String after, MultivaluedMap<String, String> filters) {
+  protected TypedQuery<Category> page(
+      String parent, String after, MultivaluedMap<String, String> filters) {
     var jpql = new StringBuilder("SELECT c FROM Category c WHERE ").append(filter(filters));
     if (after != null) {
       jpql.append(" AND c.code > :after");
@@ -170,7 +191,9 @@ public class CategoryKind extends CatalogKind<Category> {
 
   @Override
   protected long count(String parent, MultivaluedMap<String, String> filters) {
-    return bind(em.createQuery("SELECT COUNT(c) FROM Category c WHERE " + filter(filters), Long.class), filters)
+    return bind(
+            em.createQuery("SELECT COUNT(c) FROM Category c WHERE " + filter(filters), Long.class),
+            filters)
         .getSingleResult();
   }
 
@@ -181,7 +204,8 @@ public class CategoryKind extends CatalogKind<Category> {
     return "true".equals(filters.getFirst("root")) ? "c.parent IS NULL" : "1 = 1";
   }
 
-  private static <T> TypedQuery<T> bind(TypedQuery<T> query, MultivaluedMap<String, String> filters) {
+  private static <T> TypedQuery<T> bind(
+      TypedQuery<T> query, MultivaluedMap<String, String> filters) {
     return withParent(query, filters.getFirst("parent"));
   }
 }

@@ -11,14 +11,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where products are published (a web shop, a marketplace): its locales, currencies, category
- * tree, and the units metric values are converted to.
+ * Where products are published (a web shop, a marketplace): its locales, currencies, category tree,
+ * and the units metric values are converted to.
  */
 @Entity
 @Table(name = "channel")
@@ -73,7 +73,8 @@ public class Channel extends CatalogEntity {
     return conversionUnits;
   }
 
-  void define(List<String> locales, List<String> currencies, String tree, Map<String, String> units) {
+  void define(
+      List<String> locales, List<String> currencies, String tree, Map<String, String> units) {
     if (!this.locales.equals(locales)) {
       this.locales.clear();
       this.locales.addAll(locales);

@@ -1,8 +1,8 @@
 package io.vitrine.catalog;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +58,9 @@ public class ChannelKind extends CatalogKind<Channel> {
       if (root == null) {
         in.invalid("category_tree", "there is no category '" + tree + "'.");
       } else if (root.parent() != null) {
-        in.invalid("category_tree", "'" + tree + "' is not the root of a tree (its parent is '" + root.parent() + "').");
+        in.invalid(
+            "category_tree",
+            "'" + tree + "' is not the root of a tree (its parent is '" + root.parent() + "').");
       }
     }
     Map<String, String> units = conversionUnits(in);
@@ -104,9 +106,23 @@ public class ChannelKind extends CatalogKind<Channel> {
           if (attribute == null) {
             in.invalid(where, "there is no attribute '" + attributeCode + "'.");
           } else if (attribute.type() != AttributeType.METRIC) {
-            in.invalid(where, "'" + attributeCode + "' is a " + attribute.type().code() + " attribute; only metric attributes convert.");
-          } else if (em.find(MeasurementFamily.class, attribute.metricFamily()).unit(unitCode.getString()).isEmpty()) {
-            in.invalid(where, "'" + unitCode.getString() + "' is not a unit of " + attribute.metricFamily() + ".");
+            in.invalid(
+                where,
+                "'"
+                    + attributeCode
+                    + "' is a "
+                    + attribute.type().code()
+                    + " attribute; only metric attributes convert.");
+          } else if (em.find(MeasurementFamily.class, attribute.metricFamily())
+              .unit(unitCode.getString())
+              .isEmpty()) {
+            in.invalid(
+                where,
+                "'"
+                    + unitCode.getString()
+                    + "' is not a unit of "
+                    + attribute.metricFamily()
+                    + ".");
           } else {
             units.put(attributeCode, unitCode.getString());
           }

@@ -1,7 +1,7 @@
 package io.vitrine.catalog;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.Decimals;
+import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -33,7 +33,10 @@ public class CurrencyKind extends CatalogKind<CatalogCurrency> {
   @Override
   public JsonObject toJson(CatalogCurrency currency) {
     return tail(head(currency).add("decimals", currency.decimals()), currency)
-        .add("active", usages.exists("SELECT 1 FROM channel_currency WHERE currency_code = ?1", currency.code()))
+        .add(
+            "active",
+            usages.exists(
+                "SELECT 1 FROM channel_currency WHERE currency_code = ?1", currency.code()))
         .build();
   }
 
@@ -52,9 +55,15 @@ public class CurrencyKind extends CatalogKind<CatalogCurrency> {
     if (in.violations().isEmpty()) {
       var iso = iso(currency.code());
       currency.setDecimals(
-          decimals != null ? decimals : iso != null && iso.getDefaultFractionDigits() >= 0 ? iso.getDefaultFractionDigits() : 2);
+          decimals != null
+              ? decimals
+              : iso != null && iso.getDefaultFractionDigits() >= 0
+                  ? iso.getDefaultFractionDigits()
+                  : 2);
       currency.setLabels(
-          !labels.isEmpty() || iso == null || !edit.isNew() ? labels : Map.of("en_US", iso.getDisplayName(Locale.US)));
+          !labels.isEmpty() || iso == null || !edit.isNew()
+              ? labels
+              : Map.of("en_US", iso.getDisplayName(Locale.US)));
     }
   }
 
@@ -69,7 +78,11 @@ public class CurrencyKind extends CatalogKind<CatalogCurrency> {
   @Override
   protected List<Usage> usages(CatalogCurrency currency) {
     List<Usage> found = new ArrayList<>();
-    usages.collect(found, "channels", "SELECT channel_code FROM channel_currency WHERE currency_code = ?1 ORDER BY channel_code", currency.code());
+    usages.collect(
+        found,
+        "channels",
+        "SELECT channel_code FROM channel_currency WHERE currency_code = ?1 ORDER BY channel_code",
+        currency.code());
     usages.collect(
         found,
         "products",

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One change to one catalog resource as a {@link CatalogKind} reads it: whether the resource is
- * new, and the refusals that are not about the request's form but about the catalog's state (a
- * 409: "this attribute cannot become localizable, 1,204 products have values for it").
+ * new, and the refusals that are not about the request's form but about the catalog's state (a 409:
+ * "this attribute cannot become localizable, 1,204 products have values for it").
  */
 public final class Edit {
 

@@ -1,8 +1,8 @@
 package io.vitrine.catalog;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Families. The identifier attribute belongs to every family and is required on every channel
- * without being listed. An attribute leaves a family only when no product of the family has a
- * value for it.
+ * without being listed. An attribute leaves a family only when no product of the family has a value
+ * for it.
  */
 @ApplicationScoped
 public class FamilyKind extends CatalogKind<Family> {
@@ -41,14 +41,20 @@ public class FamilyKind extends CatalogKind<Family> {
     Set<String> attributes = new TreeSet<>(family.attributes());
     attributes.add(identifier);
     Map<String, Set<String>> required = new TreeMap<>();
-    for (String channel : em.createQuery("SELECT c.code FROM Channel c", String.class).getResultList()) {
+    for (String channel :
+        em.createQuery("SELECT c.code FROM Channel c", String.class).getResultList()) {
       required.put(channel, new TreeSet<>(Set.of(identifier)));
     }
-    family.requirements().forEach(r -> required.computeIfAbsent(r.channel(), c -> new TreeSet<>()).add(r.attribute()));
+    family
+        .requirements()
+        .forEach(
+            r -> required.computeIfAbsent(r.channel(), c -> new TreeSet<>()).add(r.attribute()));
     var requirements = Jsonp.objectBuilder();
     required.forEach((channel, codes) -> requirements.add(channel, Jsonp.arrayBuilder(codes)));
     var json = head(family).add("attributes", Jsonp.arrayBuilder(attributes));
-    json.add("attribute_as_label", family.attributeAsLabel() == null ? identifier : family.attributeAsLabel());
+    json.add(
+        "attribute_as_label",
+        family.attributeAsLabel() == null ? identifier : family.attributeAsLabel());
     if (family.attributeAsImage() == null) {
       json.addNull("attribute_as_image");
     } else {
@@ -74,7 +80,8 @@ public class FamilyKind extends CatalogKind<Family> {
     }
     String asImage = in.code("attribute_as_image");
     if (asImage != null) {
-      checkMember(in, "attribute_as_image", asImage, attributes, Set.of(AttributeType.ASSET_COLLECTION));
+      checkMember(
+          in, "attribute_as_image", asImage, attributes, Set.of(AttributeType.ASSET_COLLECTION));
     }
     Set<Family.Requirement> requirements = requirements(in, attributes, identifier);
     in.rejectUnknown("a family", "created", "updated");
@@ -85,27 +92,45 @@ public class FamilyKind extends CatalogKind<Family> {
       refuseRemovingUsedAttributes(family, attributes, edit);
     }
     family.setLabels(labels);
-    family.define(attributes, requirements, asLabel == null || asLabel.equals(identifier) ? null : asLabel, asImage);
+    family.define(
+        attributes,
+        requirements,
+        asLabel == null || asLabel.equals(identifier) ? null : asLabel,
+        asImage);
   }
 
-  private void checkMember(JsonInput in, String field, String code, Set<String> attributes, Set<AttributeType> types) {
+  private void checkMember(
+      JsonInput in, String field, String code, Set<String> attributes, Set<AttributeType> types) {
     if (!attributes.contains(code)) {
       in.invalid(field, "'" + code + "' must be one of the family's attributes.");
       return;
     }
     Attribute attribute = em.find(Attribute.class, code);
     if (attribute != null && !types.contains(attribute.type())) {
-      in.invalid(field, "'" + code + "' is a " + attribute.type().code() + " attribute; it must be " + describe(types) + ".");
+      in.invalid(
+          field,
+          "'"
+              + code
+              + "' is a "
+              + attribute.type().code()
+              + " attribute; it must be "
+              + describe(types)
+              + ".");
     } else if (attribute != null && field.equals("attribute_as_label") && attribute.scopable()) {
       in.invalid(field, "'" + code + "' differs per channel; a product's label must not.");
     }
   }
 
   private static String describe(Set<AttributeType> types) {
-    return types.stream().map(AttributeType::code).sorted().reduce((a, b) -> a + " or " + b).orElse("");
+    return types.stream()
+        .map(AttributeType::code)
+        .sorted()
+        .reduce((a, b) -> a + " or " + b)
+        .orElse("");
   }
 
-  private Set<Family.Requirement> requirements(JsonInput in, Set<String> attributes, String identifier) {
+  private Set<Family.Requirement> requirements(
+      JsonInput in, Set<String> attributes, String identifier) {
     Set<Family.Requirement> requirements = new HashSet<>();
     JsonObject object = in.object("attribute_requirements");
     if (object == null) {
@@ -131,7 +156,9 @@ public class FamilyKind extends CatalogKind<Family> {
           continue;
         }
         if (!attributes.contains(code)) {
-          byChannel.invalid(channel + "[" + i + "]", "'" + code + "' is not an attribute of this family; add it to attributes first.");
+          byChannel.invalid(
+              channel + "[" + i + "]",
+              "'" + code + "' is not an attribute of this family; add it to attributes first.");
         } else {
           requirements.add(new Family.Requirement(channel, code));
         }
@@ -157,17 +184,19 @@ public class FamilyKind extends CatalogKind<Family> {
       }
     }
     if (!blocked.isEmpty()) {
-      var uses = new StringBuilder();
-      blocked.forEach(u -> uses.append(uses.isEmpty() ? "" : "; ").append(u.describe()));
       edit.refuse(
-          "Attributes cannot leave the family '" + family.code() + "' while its products have values for them: "
-              + uses + ". Clear those values first.",
+          "Attributes cannot leave the family '"
+              + family.code()
+              + "' while its products have values for them: "
+              + Usage.describeAll(blocked)
+              + ". Clear those values first.",
           blocked);
     }
   }
 
   String identifierAttribute() {
-    return em.createQuery("SELECT a.code FROM Attribute a WHERE a.type = :type", String.class)
+    return em
+        .createQuery("SELECT a.code FROM Attribute a WHERE a.type = :type", String.class)
         .setParameter("type", AttributeType.IDENTIFIER)
         .getResultList()
         .stream()
@@ -178,7 +207,10 @@ public class FamilyKind extends CatalogKind<Family> {
   @Override
   protected List<Usage> usages(Family family) {
     Usage products =
-        usages.find("products", "SELECT identifier FROM product WHERE family_code = ?1 ORDER BY identifier", family.code());
+        usages.find(
+            "products",
+            "SELECT identifier FROM product WHERE family_code = ?1 ORDER BY identifier",
+            family.code());
     return products.count() == 0 ? List.of() : List.of(products);
   }
 }

@@ -28,7 +28,9 @@ public class LocaleKind extends CatalogKind<CatalogLocale> {
   @Override
   public JsonObject toJson(CatalogLocale locale) {
     return tail(head(locale), locale)
-        .add("active", usages.exists("SELECT 1 FROM channel_locale WHERE locale_code = ?1", locale.code()))
+        .add(
+            "active",
+            usages.exists("SELECT 1 FROM channel_locale WHERE locale_code = ?1", locale.code()))
         .build();
   }
 
@@ -36,7 +38,9 @@ public class LocaleKind extends CatalogKind<CatalogLocale> {
   protected void read(JsonInput in, CatalogLocale locale, Edit edit) {
     String code = in.requiredString("code");
     if (code != null && !JsonInput.LOCALE_CODE.matcher(code).matches()) {
-      in.invalid("code", "must be a language and a country such as en_US or pt_BR ('" + code + "' is not).");
+      in.invalid(
+          "code",
+          "must be a language and a country such as en_US or pt_BR ('" + code + "' is not).");
     }
     Map<String, String> labels = in.labels("labels");
     in.rejectUnknown("a locale", "active", "created", "updated");
@@ -55,7 +59,11 @@ public class LocaleKind extends CatalogKind<CatalogLocale> {
   @Override
   protected List<Usage> usages(CatalogLocale locale) {
     List<Usage> found = new ArrayList<>();
-    usages.collect(found, "channels", "SELECT channel_code FROM channel_locale WHERE locale_code = ?1 ORDER BY channel_code", locale.code());
+    usages.collect(
+        found,
+        "channels",
+        "SELECT channel_code FROM channel_locale WHERE locale_code = ?1 ORDER BY channel_code",
+        locale.code());
     usages.collect(
         found,
         "products",

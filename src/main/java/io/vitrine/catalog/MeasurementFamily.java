@@ -57,7 +57,9 @@ public class MeasurementFamily extends CatalogEntity {
     this.standardUnit = standardUnit;
   }
 
-  /** Replaces the units, keeping the rows of units that stay (so they are updated, not re-created). */
+  /**
+   * Replaces the units, keeping the rows of units that stay (so they are updated, not re-created).
+   */
   void replaceUnits(List<MeasurementUnit.Definition> definitions) {
     units.removeIf(u -> definitions.stream().noneMatch(d -> d.code().equals(u.code())));
     int position = 0;

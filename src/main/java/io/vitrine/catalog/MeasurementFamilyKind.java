@@ -1,9 +1,9 @@
 package io.vitrine.catalog;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.json.Decimals;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +46,11 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
       var steps = Jsonp.arrayBuilder();
       unit.conversion()
           .forEach(
-              s -> steps.add(Jsonp.objectBuilder().add("operator", s.operator().code()).add("value", Decimals.plain(s.value()))));
+              s ->
+                  steps.add(
+                      Jsonp.objectBuilder()
+                          .add("operator", s.operator().code())
+                          .add("value", Decimals.plain(s.value()))));
       units.add(
           unit.code(),
           Jsonp.objectBuilder()
@@ -83,7 +87,9 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
       if (standardUnit.isEmpty()) {
         in.invalid("standard_unit_code", "'" + standard + "' is not one of the units.");
       } else if (!isIdentity(standardUnit.get().conversion())) {
-        in.invalid("units." + standard + ".convert_from_standard", "the standard unit must convert as [{\"operator\":\"mul\",\"value\":\"1\"}].");
+        in.invalid(
+            "units." + standard + ".convert_from_standard",
+            "the standard unit must convert as [{\"operator\":\"mul\",\"value\":\"1\"}].");
       }
     }
     if (!in.violations().isEmpty()) {
@@ -97,7 +103,8 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
     family.replaceUnits(units);
   }
 
-  private void readUnit(JsonInput units, String code, JsonValue value, List<MeasurementUnit.Definition> into) {
+  private void readUnit(
+      JsonInput units, String code, JsonValue value, List<MeasurementUnit.Definition> into) {
     if (JsonTypes.isNull(value)) {
       return;
     }
@@ -128,7 +135,9 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
     JsonArray array = unit.array("convert_from_standard");
     List<Conversion.Step> steps = new ArrayList<>();
     if (array == null || array.isEmpty()) {
-      unit.invalid("convert_from_standard", "must list at least one operation, such as {\"operator\":\"mul\",\"value\":\"0.001\"}.");
+      unit.invalid(
+          "convert_from_standard",
+          "must list at least one operation, such as {\"operator\":\"mul\",\"value\":\"0.001\"}.");
       return steps;
     }
     for (int i = 0; i < array.size(); i++) {
@@ -153,13 +162,15 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
       }
       if (value == null) {
         unit.invalid(where + ".value", "must be a number written as a string, such as \"0.001\".");
-      } else if ((op == Conversion.Operator.MUL || op == Conversion.Operator.DIV) && value.signum() == 0) {
+      } else if ((op == Conversion.Operator.MUL || op == Conversion.Operator.DIV)
+          && value.signum() == 0) {
         unit.invalid(where + ".value", "must not be 0 for " + op.code() + ".");
       }
       Set<String> extra = new TreeSet<>(step.keySet());
       extra.removeAll(Set.of("operator", "value"));
       if (!extra.isEmpty()) {
-        unit.invalid(where, "has unknown fields " + extra + "; an operation has only operator and value.");
+        unit.invalid(
+            where, "has unknown fields " + extra + "; an operation has only operator and value.");
       }
       if (op != null && value != null) {
         steps.add(new Conversion.Step(op, value));
@@ -174,16 +185,25 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
         && steps.get(0).value().compareTo(BigDecimal.ONE) == 0;
   }
 
-  /** Units that attributes or channels rely on cannot disappear; the standard unit of a used family stays. */
+  /**
+   * Units that attributes or channels rely on cannot disappear; the standard unit of a used family
+   * stays.
+   */
   private void refuseBreakingChanges(
-      MeasurementFamily family, String standard, List<MeasurementUnit.Definition> units, Edit edit) {
+      MeasurementFamily family,
+      String standard,
+      List<MeasurementUnit.Definition> units,
+      Edit edit) {
     Set<String> kept = new TreeSet<>();
     units.forEach(u -> kept.add(u.code()));
     Usage attributes = familyAttributes(family);
     if (!standard.equals(family.standardUnit()) && attributes.count() > 0) {
       edit.refuse(
-          "The standard unit of " + family.code() + " cannot change while attributes use the family: "
-              + attributes.describe() + ".",
+          "The standard unit of "
+              + family.code()
+              + " cannot change while attributes use the family: "
+              + attributes.describe()
+              + ".",
           List.of(attributes));
     }
     for (MeasurementUnit unit : family.units()) {
@@ -205,17 +225,34 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
           family.code(),
           unit.code());
       List<String> channels =
-          em.createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class).getResultList().stream()
-              .filter(c -> c.conversionUnits().entrySet().stream().anyMatch(e -> e.getValue().equals(unit.code()) && usesFamily(e.getKey(), family.code())))
+          em
+              .createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class)
+              .getResultList()
+              .stream()
+              .filter(
+                  c ->
+                      c.conversionUnits().entrySet().stream()
+                          .anyMatch(
+                              e ->
+                                  e.getValue().equals(unit.code())
+                                      && usesFamily(e.getKey(), family.code())))
               .map(Channel::code)
               .toList();
       if (!channels.isEmpty()) {
-        found.add(new Usage("channels (conversion units)", channels.size(), channels.stream().limit(Usage.EXAMPLES).toList()));
+        found.add(
+            new Usage(
+                "channels (conversion units)",
+                channels.size(),
+                channels.stream().limit(Usage.EXAMPLES).toList()));
       }
       if (!found.isEmpty()) {
-        var uses = new StringBuilder();
-        found.forEach(u -> uses.append(uses.isEmpty() ? "" : "; ").append(u.describe()));
-        edit.refuse("The unit " + unit.code() + " cannot be removed: it is used by " + uses + ".", found);
+        edit.refuse(
+            "The unit "
+                + unit.code()
+                + " cannot be removed: it is used by "
+                + Usage.describeAll(found)
+                + ".",
+            found);
       }
     }
   }
@@ -226,7 +263,10 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
   }
 
   private Usage familyAttributes(MeasurementFamily family) {
-    return usages.find("attributes", "SELECT code FROM attribute WHERE metric_family = ?1 ORDER BY code", family.code());
+    return usages.find(
+        "attributes",
+        "SELECT code FROM attribute WHERE metric_family = ?1 ORDER BY code",
+        family.code());
   }
 
   @Override

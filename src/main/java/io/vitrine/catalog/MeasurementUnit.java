@@ -9,11 +9,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** One unit of a measurement family, with the operations that convert it to the standard unit. */
 @Entity
@@ -89,7 +89,9 @@ public class MeasurementUnit {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key key && Objects.equals(family, key.family) && Objects.equals(code, key.code);
+      return other instanceof Key key
+          && Objects.equals(family, key.family)
+          && Objects.equals(code, key.code);
     }
 
     @Override

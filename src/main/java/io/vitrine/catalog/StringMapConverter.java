@@ -9,7 +9,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Labels per locale (or any map of codes to text), stored as a small JSON object; sorted, so that equal maps are stored alike. */
+/**
+ * Labels per locale (or any map of codes to text), stored as a small JSON object; sorted, so that
+ * equal maps are stored alike.
+ */
 @Converter
 public class StringMapConverter implements AttributeConverter<Map<String, String>, String> {
 
@@ -27,7 +30,9 @@ public class StringMapConverter implements AttributeConverter<Map<String, String
     }
     var labels = new TreeMap<String, String>();
     try (var reader = Jsonp.reader(new StringReader(column))) {
-      reader.readObject().forEach((locale, label) -> labels.put(locale, ((JsonString) label).getString()));
+      reader
+          .readObject()
+          .forEach((locale, label) -> labels.put(locale, ((JsonString) label).getString()));
     }
     return Collections.unmodifiableMap(labels);
   }

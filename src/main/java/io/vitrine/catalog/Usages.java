@@ -17,8 +17,8 @@ public class Usages {
   @PersistenceContext EntityManager em;
 
   /**
-   * {@code codesSql} selects one column of codes, ordered, with ?1.. parameters; the count is
-   * taken over the same query.
+   * {@code codesSql} selects one column of codes, ordered, with ?1.. parameters; the count is taken
+   * over the same query.
    */
   public Usage find(String kind, String codesSql, Object... parameters) {
     var count = em.createNativeQuery("SELECT COUNT(*) FROM (" + codesSql + ") used");

@@ -1,10 +1,11 @@
 package io.vitrine.events;
 
 /**
- * A change a transaction makes, to be recorded in the outbox: which entity (its type, its code,
- * and for products its id), what happened, and the version it now has.
+ * A change a transaction makes, to be recorded in the outbox: which entity (its type, its code, and
+ * for products its id), what happened, and the version it now has.
  */
-public record Change(String entityType, String entityCode, Long entityId, Action action, long version) {
+public record Change(
+    String entityType, String entityCode, Long entityId, Action action, long version) {
 
   public enum Action {
     CREATED,

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Appends change events to the outbox inside the writer's transaction. The sequence numbers come
- * from a counter row whose lock the writer then holds until it commits, so sequence order is
- * commit order and a reader that has seen event n has seen every event before it. Call it last in
- * a transaction, after every other write, so that the lock is held only for the commit.
+ * from a counter row whose lock the writer then holds until it commits, so sequence order is commit
+ * order and a reader that has seen event n has seen every event before it. Call it last in a
+ * transaction, after every other write, so that the lock is held only for the commit.
  */
 @ApplicationScoped
 public class ChangeEventLog {

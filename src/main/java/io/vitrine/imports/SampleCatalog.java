@@ -1,6 +1,5 @@
 package io.vitrine.imports;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.catalog.AttributeGroupKind;
 import io.vitrine.catalog.AttributeKind;
 import io.vitrine.catalog.AttributeOptionKind;
@@ -11,6 +10,7 @@ import io.vitrine.catalog.CategoryKind;
 import io.vitrine.catalog.ChannelKind;
 import io.vitrine.catalog.FamilyKind;
 import io.vitrine.platform.json.JsonDocuments;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.product.ProductCommand;
 import io.vitrine.product.ProductOutcome;
@@ -32,10 +32,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Loads the sample catalog of {@code assets-sample/} (packaged under {@code sample/}) into an
- * empty database, through the same validation as every API write, so that a new user starts
- * with a believable catalog. A database that already holds families, channels or products is
- * left alone.
+ * Loads the sample catalog of {@code assets-sample/} (packaged under {@code sample/}) into an empty
+ * database, through the same validation as every API write, so that a new user starts with a
+ * believable catalog. A database that already holds families, channels or products is left alone.
  */
 @ApplicationScoped
 public class SampleCatalog {
@@ -72,7 +71,13 @@ public class SampleCatalog {
     List<ProductCommand> commands = new ArrayList<>();
     int line = 0;
     for (String json : lines("products.ndjson")) {
-      commands.add(new ProductCommand(ProductCommand.Mode.UPSERT, ++line, null, JsonDocuments.parseObject(json, "products.ndjson line " + line), null));
+      commands.add(
+          new ProductCommand(
+              ProductCommand.Mode.UPSERT,
+              ++line,
+              null,
+              JsonDocuments.parseObject(json, "products.ndjson line " + line),
+              null));
     }
     int loaded = 0;
     for (ProductOutcome outcome : products.saveAll(commands)) {
@@ -83,10 +88,19 @@ public class SampleCatalog {
       }
     }
     LOG.info(
-        "Sample catalog loaded: " + schema + " schema items and " + loaded + " products in "
-            + (System.nanoTime() - started) / 1_000_000 + " ms");
+        "Sample catalog loaded: "
+            + schema
+            + " schema items and "
+            + loaded
+            + " products in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
     if (!problems.isEmpty()) {
-      LOG.severe("The sample catalog has " + problems.size() + " invalid items:\n" + String.join("\n", problems));
+      LOG.severe(
+          "The sample catalog has "
+              + problems.size()
+              + " invalid items:\n"
+              + String.join("\n", problems));
     }
   }
 
@@ -98,7 +112,8 @@ public class SampleCatalog {
     return em.createQuery("SELECT COUNT(e) FROM " + entity + " e", Long.class).getSingleResult();
   }
 
-  private <E extends CatalogEntity> int load(CatalogKind<E> kind, String file, String parent, List<String> problems) {
+  private <E extends CatalogEntity> int load(
+      CatalogKind<E> kind, String file, String parent, List<String> problems) {
     int loaded = 0;
     for (JsonObject item : array(file)) {
       if (save(kind, parent, item, file, problems)) {
@@ -111,7 +126,8 @@ public class SampleCatalog {
   private int loadOptions(List<String> problems) {
     int loaded = 0;
     for (JsonObject option : array("attribute-options.json")) {
-      if (save(options, option.getString("attribute"), option, "attribute-options.json", problems)) {
+      if (save(
+          options, option.getString("attribute"), option, "attribute-options.json", problems)) {
         loaded++;
       }
     }
@@ -136,7 +152,8 @@ public class SampleCatalog {
   }
 
   private static List<String> lines(String file) {
-    try (var reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
+    try (var reader =
+        new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
       return reader.lines().filter(l -> !l.isBlank()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -146,7 +163,8 @@ public class SampleCatalog {
   private static InputStream open(String file) {
     InputStream in = SampleCatalog.class.getResourceAsStream("/sample/" + file);
     if (in == null) {
-      throw new IllegalStateException("The sample catalog file sample/" + file + " is missing from the application");
+      throw new IllegalStateException(
+          "The sample catalog file sample/" + file + " is missing from the application");
     }
     return in;
   }

@@ -19,11 +19,16 @@ public final class Launcher {
       port = System.getenv("VITRINE_PORT");
     }
     boolean portArgument = Arrays.stream(args).anyMatch(a -> a.equalsIgnoreCase("--port"));
-    if (port != null && !port.isBlank() && !portArgument && System.getProperty("payaramicro.port") == null) {
+    if (port != null
+        && !port.isBlank()
+        && !portArgument
+        && System.getProperty("payaramicro.port") == null) {
       System.setProperty("payaramicro.port", port.strip());
     }
     try {
-      Class.forName("fish.payara.micro.PayaraMicro").getMethod("main", String[].class).invoke(null, (Object) args);
+      Class.forName("fish.payara.micro.PayaraMicro")
+          .getMethod("main", String[].class)
+          .invoke(null, (Object) args);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

@@ -18,5 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                     + "attribute groups, attributes and their options, families, category trees) and products whose values "
                     + "are checked against it. Errors are RFC 9457 application/problem+json; lists are cursor-paginated; "
                     + "ETag is a resource's version and If-Match is honoured.",
-            license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
+            license =
+                @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
 public class VitrineApplication extends Application {}

@@ -39,7 +39,8 @@ public record ProductChange(
   private static final Set<String> ENTRY_FIELDS = Set.of("locale", "scope", "data");
 
   /** Reads {@code body}, recording every problem in {@code violations}. */
-  public static ProductChange read(JsonObject body, CatalogSnapshot catalog, Violations violations) {
+  public static ProductChange read(
+      JsonObject body, CatalogSnapshot catalog, Violations violations) {
     var in = new JsonInput(body, violations);
     String identifier = in.string("identifier");
     boolean familyGiven = body.containsKey("family");
@@ -72,21 +73,36 @@ public record ProductChange(
         readValues(attribute.get(), attributeValues.getValue(), rules, checked, violations);
       }
     }
-    return new ProductChange(identifier, familyGiven, family, categories, enabled, checked, identifierValue);
+    return new ProductChange(
+        identifier, familyGiven, family, categories, enabled, checked, identifierValue);
   }
 
   private static void readValues(
-      Attribute attribute, JsonValue entries, ValueRules rules, Map<ValueKey, JsonValue> into, Violations violations) {
+      Attribute attribute,
+      JsonValue entries,
+      ValueRules rules,
+      Map<ValueKey, JsonValue> into,
+      Violations violations) {
     String code = attribute.code();
     if (entries.getValueType() != ValueType.ARRAY) {
       violations.add(
-          code, null, null,
-          "must be a list of values such as [{\"locale\": null, \"scope\": null, \"data\": …}], not " + JsonTypes.name(entries) + ".");
+          code,
+          null,
+          null,
+          "must be a list of values such as [{\"locale\": null, \"scope\": null, \"data\": …}], not "
+              + JsonTypes.name(entries)
+              + ".");
       return;
     }
     for (JsonValue entry : entries.asJsonArray()) {
       if (entry.getValueType() != ValueType.OBJECT) {
-        violations.add(code, null, null, "each value must be an object with locale, scope and data, not " + JsonTypes.name(entry) + ".");
+        violations.add(
+            code,
+            null,
+            null,
+            "each value must be an object with locale, scope and data, not "
+                + JsonTypes.name(entry)
+                + ".");
         continue;
       }
       JsonObject value = entry.asJsonObject();
@@ -94,11 +110,16 @@ public record ProductChange(
       String scope = text(value, "scope", code, violations);
       for (String field : value.keySet()) {
         if (!ENTRY_FIELDS.contains(field)) {
-          violations.add(code, locale, scope, "'" + field + "' is not part of a value; a value has locale, scope and data.");
+          violations.add(
+              code,
+              locale,
+              scope,
+              "'" + field + "' is not part of a value; a value has locale, scope and data.");
         }
       }
       if (!value.containsKey("data")) {
-        violations.add(code, locale, scope, "data is required; send \"data\": null to remove the value.");
+        violations.add(
+            code, locale, scope, "data is required; send \"data\": null to remove the value.");
         continue;
       }
       var key = new ValueKey(code, locale, scope);
@@ -113,7 +134,8 @@ public record ProductChange(
     }
   }
 
-  private static String text(JsonObject value, String field, String attribute, Violations violations) {
+  private static String text(
+      JsonObject value, String field, String attribute, Violations violations) {
     JsonValue raw = value.get(field);
     if (JsonTypes.isNull(raw)) {
       return null;
@@ -121,13 +143,15 @@ public record ProductChange(
     if (raw instanceof JsonString string) {
       return string.getString();
     }
-    violations.add(attribute, null, null, field + " must be a code or null, not " + JsonTypes.name(raw) + ".");
+    violations.add(
+        attribute, null, null, field + " must be a code or null, not " + JsonTypes.name(raw) + ".");
     return null;
   }
 
   /** Akeneo exports repeat the identifier as a value; it is accepted when it says the same. */
   private static String identifierValue(JsonValue entries, String code, Violations violations) {
-    if (entries.getValueType() == ValueType.ARRAY && entries.asJsonArray().size() == 1
+    if (entries.getValueType() == ValueType.ARRAY
+        && entries.asJsonArray().size() == 1
         && entries.asJsonArray().get(0) instanceof JsonObject entry
         && entry.get("data") instanceof JsonString data
         && JsonTypes.isNull(entry.get("locale"))

@@ -11,7 +11,8 @@ import jakarta.json.JsonObject;
  * @param body the product JSON
  * @param ifMatch the If-Match header, or null
  */
-public record ProductCommand(Mode mode, int line, String pathIdentifier, JsonObject body, String ifMatch) {
+public record ProductCommand(
+    Mode mode, int line, String pathIdentifier, JsonObject body, String ifMatch) {
 
   public enum Mode {
     CREATE,

@@ -1,7 +1,7 @@
 package io.vitrine.product;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.Timestamps;
+import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /** A product in the standard format of DESIGN decision 3 (Akeneo's, without associations yet). */

@@ -55,12 +55,15 @@ public record ProductReferences(
                 return;
               }
               switch (attribute.type()) {
-                case SIMPLESELECT -> options.add(List.of(key.attribute(), ((JsonString) data).getString()));
+                case SIMPLESELECT ->
+                    options.add(List.of(key.attribute(), ((JsonString) data).getString()));
                 case MULTISELECT ->
-                    data.asJsonArray().getValuesAs(JsonString.class)
+                    data.asJsonArray()
+                        .getValuesAs(JsonString.class)
                         .forEach(o -> options.add(List.of(key.attribute(), o.getString())));
                 case PRICE_COLLECTION ->
-                    data.asJsonArray().getValuesAs(JsonObject.class)
+                    data.asJsonArray()
+                        .getValuesAs(JsonObject.class)
                         .forEach(p -> currencies.add(p.getString("currency")));
                 default -> {}
               }
@@ -78,7 +81,9 @@ public record ProductReferences(
   public static String uniqueKey(Attribute attribute, JsonValue data) {
     if (attribute.type() == AttributeType.NUMBER) {
       return Decimals.plain(
-          data instanceof JsonNumber n ? n.bigDecimalValue() : new java.math.BigDecimal(((JsonString) data).getString()));
+          data instanceof JsonNumber n
+              ? n.bigDecimalValue()
+              : new java.math.BigDecimal(((JsonString) data).getString()));
     }
     return ((JsonString) data).getString().toLowerCase(Locale.ROOT);
   }

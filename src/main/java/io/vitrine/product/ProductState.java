@@ -4,7 +4,11 @@ import java.util.Set;
 
 /** Everything a product holds apart from its bookkeeping (id, version, times). */
 public record ProductState(
-    String identifier, String family, Set<String> categories, boolean enabled, ProductValues values) {
+    String identifier,
+    String family,
+    Set<String> categories,
+    boolean enabled,
+    ProductValues values) {
 
   public ProductState {
     categories = Set.copyOf(categories);

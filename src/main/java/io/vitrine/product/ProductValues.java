@@ -48,8 +48,14 @@ public final class ProductValues {
     var values = new TreeMap<ValueKey, JsonValue>();
     json.forEach(
         (attribute, entries) ->
-            entries.asJsonArray().getValuesAs(JsonObject.class).forEach(entry -> values.put(
-                new ValueKey(attribute, text(entry, "locale"), text(entry, "scope")), entry.get("data"))));
+            entries
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .forEach(
+                    entry ->
+                        values.put(
+                            new ValueKey(attribute, text(entry, "locale"), text(entry, "scope")),
+                            entry.get("data"))));
     return new ProductValues(values);
   }
 

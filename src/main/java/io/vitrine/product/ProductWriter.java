@@ -1,6 +1,5 @@
 package io.vitrine.product;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.Catalog;
@@ -64,7 +63,8 @@ public class ProductWriter {
     List<Parsed> parsed = new ArrayList<>();
     for (ProductCommand command : commands) {
       var violations = new Violations();
-      parsed.add(new Parsed(command, ProductChange.read(command.body(), schema, violations), violations));
+      parsed.add(
+          new Parsed(command, ProductChange.read(command.body(), schema, violations), violations));
     }
     batch.load(parsed);
     List<Pending> pending = new ArrayList<>();
@@ -85,12 +85,22 @@ public class ProductWriter {
     List<ReferenceTables.Rewrite> rewrites = new ArrayList<>();
     batch.before.forEach(
         (product, before) ->
-            rewrites.add(new ReferenceTables.Rewrite(product.id(), before, ProductReferences.of(product.values(), schema))));
+            rewrites.add(
+                new ReferenceTables.Rewrite(
+                    product.id(), before, ProductReferences.of(product.values(), schema))));
     referenceTables.rewrite(rewrites);
     List<Change> changes = new ArrayList<>();
     for (Pending p : pending) {
-      changes.add(new Change("product", p.identifier, p.product.id(), p.created ? Change.Action.CREATED : Change.Action.UPDATED, p.version));
-      outcomes.set(p.index, new ProductOutcome(p.line, p.identifier, p.created ? 201 : 200, p.json, p.version, null));
+      changes.add(
+          new Change(
+              "product",
+              p.identifier,
+              p.product.id(),
+              p.created ? Change.Action.CREATED : Change.Action.UPDATED,
+              p.version));
+      outcomes.set(
+          p.index,
+          new ProductOutcome(p.line, p.identifier, p.created ? 201 : 200, p.json, p.version, null));
     }
     events.append(changes);
     return outcomes;
@@ -138,14 +148,19 @@ public class ProductWriter {
     final CatalogSnapshot schema;
     final Map<String, Product> products = new HashMap<>();
     final Set<String> categories = new HashSet<>();
+
     /** attribute → lower-cased code → stored code. */
     final Map<String, Map<String, String>> options = new HashMap<>();
+
     /** attribute → unique key → owning product id, as the batch has left them. */
     final Map<String, Map<String, Long>> uniqueOwners = new HashMap<>();
+
     final Map<Long, String> ownerIdentifiers = new HashMap<>();
     final Map<Product, ProductReferences> before = new IdentityHashMap<>();
+
     /** The last write of each product in this batch. */
     final Map<Product, Pending> written = new IdentityHashMap<>();
+
     final OffsetDateTime now = Timestamps.now();
 
     Batch(CatalogSnapshot schema) {
@@ -168,22 +183,31 @@ public class ProductWriter {
         if (change.categories() != null) {
           categoryCodes.addAll(change.categories());
         }
-        change.values().forEach((key, data) -> {
-          Attribute attribute = schema.attributes().get(key.attribute());
-          if (data == JsonValue.NULL) {
-            return;
-          }
-          if (attribute.type().hasOptions()) {
-            optionCodes.computeIfAbsent(key.attribute(), a -> new HashSet<>()).addAll(optionCodes(data));
-          }
-          if (attribute.unique()) {
-            uniqueKeys.computeIfAbsent(key.attribute(), a -> new HashSet<>()).add(ProductReferences.uniqueKey(attribute, data));
-          }
-        });
+        change
+            .values()
+            .forEach(
+                (key, data) -> {
+                  Attribute attribute = schema.attributes().get(key.attribute());
+                  if (data == JsonValue.NULL) {
+                    return;
+                  }
+                  if (attribute.type().hasOptions()) {
+                    optionCodes
+                        .computeIfAbsent(key.attribute(), a -> new HashSet<>())
+                        .addAll(optionCodes(data));
+                  }
+                  if (attribute.unique()) {
+                    uniqueKeys
+                        .computeIfAbsent(key.attribute(), a -> new HashSet<>())
+                        .add(ProductReferences.uniqueKey(attribute, data));
+                  }
+                });
       }
       if (!keys.isEmpty()) {
         // Locked: writers of the same product queue up instead of failing on each other's versions.
-        em.createQuery("SELECT p FROM Product p WHERE p.identifierKey IN :keys ORDER BY p.id", Product.class)
+        em.createQuery(
+                "SELECT p FROM Product p WHERE p.identifierKey IN :keys ORDER BY p.id",
+                Product.class)
             .setParameter("keys", List.copyOf(keys))
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList()
@@ -202,15 +226,23 @@ public class ProductWriter {
     /** Exact codes first (the primary key); the rest matched without regard to case. */
     private void loadOptions(String attribute, Set<String> codes) {
       Map<String, String> known = options.computeIfAbsent(attribute, a -> new HashMap<>());
-      em.createQuery("SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND o.code IN :codes", String.class)
+      em.createQuery(
+              "SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND o.code IN :codes",
+              String.class)
           .setParameter("a", attribute)
           .setParameter("codes", List.copyOf(codes))
           .getResultList()
           .forEach(code -> known.put(code.toLowerCase(Locale.ROOT), code));
       List<String> missing =
-          codes.stream().map(c -> c.toLowerCase(Locale.ROOT)).filter(c -> !known.containsKey(c)).distinct().toList();
+          codes.stream()
+              .map(c -> c.toLowerCase(Locale.ROOT))
+              .filter(c -> !known.containsKey(c))
+              .distinct()
+              .toList();
       if (!missing.isEmpty()) {
-        em.createQuery("SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND LOWER(o.code) IN :codes", String.class)
+        em.createQuery(
+                "SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND LOWER(o.code) IN :codes",
+                String.class)
             .setParameter("a", attribute)
             .setParameter("codes", missing)
             .getResultList()
@@ -265,15 +297,30 @@ public class ProductWriter {
         identifier = existing.identifier();
       }
       checkIdentifier(identifier, violations);
-      boolean renamed = existing != null && !Product.key(identifier).equals(Product.key(existing.identifier()));
+      boolean renamed =
+          existing != null && !Product.key(identifier).equals(Product.key(existing.identifier()));
       if (existing == null && !Product.key(identifier).equals(Product.key(target))) {
-        violations.add("identifier", "'" + identifier + "' differs from the address ('" + target + "'); only an existing product can be renamed.");
+        violations.add(
+            "identifier",
+            "'"
+                + identifier
+                + "' differs from the address ('"
+                + target
+                + "'); only an existing product can be renamed.");
       } else if (renamed && products.containsKey(Product.key(identifier))) {
-        violations.add("identifier", "'" + identifier + "' is already the identifier of another product.");
+        violations.add(
+            "identifier", "'" + identifier + "' is already the identifier of another product.");
       }
       if (change.identifierValue() != null && !change.identifierValue().equals(identifier)) {
-        violations.add(schema.identifier().map(Attribute::code).orElse("sku"), null, null,
-            "says '" + change.identifierValue() + "' but the identifier is '" + identifier + "'; change the identifier field instead.");
+        violations.add(
+            schema.identifier().map(Attribute::code).orElse("sku"),
+            null,
+            null,
+            "says '"
+                + change.identifierValue()
+                + "' but the identifier is '"
+                + identifier
+                + "'; change the identifier field instead.");
       }
       ProductState base = existing == null ? ProductState.empty(identifier) : existing.state();
       Map<ValueKey, JsonValue> values = resolveOptions(change.values(), violations);
@@ -290,16 +337,25 @@ public class ProductWriter {
       if (!violations.isEmpty()) {
         throw new ProblemException(Problem.validation(violations.list()));
       }
-      if (existing != null && next.equals(base)) {
-        return new ProductOutcome(command.line(), existing.identifier(), 200, ProductJson.of(existing), existing.version(), null);
-      }
       Product product = existing != null ? existing : new Product(identifier);
       Pending earlier = written.get(product);
       if (earlier != null) {
+        // The product was written earlier in this batch: that write becomes a version of its own.
         em.flush();
         earlier.settle();
       }
-      before.putIfAbsent(product, existing == null ? ProductReferences.NONE : ProductReferences.of(base.values(), schema));
+      if (existing != null && next.equals(base)) {
+        return new ProductOutcome(
+            command.line(),
+            existing.identifier(),
+            200,
+            ProductJson.of(existing),
+            existing.version(),
+            null);
+      }
+      before.putIfAbsent(
+          product,
+          existing == null ? ProductReferences.NONE : ProductReferences.of(base.values(), schema));
       product.apply(next, now);
       if (existing == null) {
         em.persist(product);
@@ -323,42 +379,66 @@ public class ProductWriter {
         violations.add("identifier", "must not start or end with spaces.");
       }
       if (FORBIDDEN_IN_IDENTIFIER.matcher(identifier).find()) {
-        violations.add("identifier", "must not contain '/', '\\', ',', ';', line breaks or other control characters.");
+        violations.add(
+            "identifier",
+            "must not contain '/', '\\', ',', ';', line breaks or other control characters.");
       }
-      // The identifier attribute's own rules (length, pattern, email, url) apply as to any text value.
-      schema.identifier().ifPresent(attribute -> {
-        var found = new Violations();
-        new ValueRules(schema).check(attribute, new ValueKey(attribute.code(), null, null), Jsonp.value(identifier), found);
-        found.list().forEach(v -> violations.add("identifier", v.message()));
-      });
+      // The identifier attribute's own rules (length, pattern, email, url) apply as to any text
+      // value.
+      schema
+          .identifier()
+          .ifPresent(
+              attribute -> {
+                var found = new Violations();
+                new ValueRules(schema)
+                    .check(
+                        attribute,
+                        new ValueKey(attribute.code(), null, null),
+                        Jsonp.value(identifier),
+                        found);
+                found.list().forEach(v -> violations.add("identifier", v.message()));
+              });
     }
 
     /** Replaces option codes by the stored ones ("Navy" → "navy"); unknown codes are violations. */
-    private Map<ValueKey, JsonValue> resolveOptions(Map<ValueKey, JsonValue> values, Violations violations) {
+    private Map<ValueKey, JsonValue> resolveOptions(
+        Map<ValueKey, JsonValue> values, Violations violations) {
       Map<ValueKey, JsonValue> resolved = new TreeMap<>();
-      values.forEach((key, data) -> {
-        Attribute attribute = schema.attributes().get(key.attribute());
-        if (data == JsonValue.NULL || !attribute.type().hasOptions()) {
-          resolved.put(key, data);
-          return;
-        }
-        Map<String, String> known = options.getOrDefault(key.attribute(), Map.of());
-        JsonArrayBuilder codes = Jsonp.arrayBuilder();
-        boolean valid = true;
-        for (String code : optionCodes(data)) {
-          String stored = known.get(code.toLowerCase(Locale.ROOT));
-          if (stored == null) {
-            violations.add(key.attribute(), key.locale(), key.scope(),
-                "'" + code + "' is not an option of " + key.attribute() + "; create it first or use an existing option.");
-            valid = false;
-          } else {
-            codes.add(stored);
-          }
-        }
-        if (valid) {
-          resolved.put(key, attribute.type() == AttributeType.SIMPLESELECT ? codes.build().get(0) : codes.build());
-        }
-      });
+      values.forEach(
+          (key, data) -> {
+            Attribute attribute = schema.attributes().get(key.attribute());
+            if (data == JsonValue.NULL || !attribute.type().hasOptions()) {
+              resolved.put(key, data);
+              return;
+            }
+            Map<String, String> known = options.getOrDefault(key.attribute(), Map.of());
+            JsonArrayBuilder codes = Jsonp.arrayBuilder();
+            boolean valid = true;
+            for (String code : optionCodes(data)) {
+              String stored = known.get(code.toLowerCase(Locale.ROOT));
+              if (stored == null) {
+                violations.add(
+                    key.attribute(),
+                    key.locale(),
+                    key.scope(),
+                    "'"
+                        + code
+                        + "' is not an option of "
+                        + key.attribute()
+                        + "; create it first or use an existing option.");
+                valid = false;
+              } else {
+                codes.add(stored);
+              }
+            }
+            if (valid) {
+              resolved.put(
+                  key,
+                  attribute.type() == AttributeType.SIMPLESELECT
+                      ? codes.build().get(0)
+                      : codes.build());
+            }
+          });
       return resolved;
     }
 
@@ -390,8 +470,13 @@ public class ProductWriter {
           continue;
         }
         boolean alreadyStored = base.values().asMap().containsKey(key);
-        violations.add(key.attribute(), key.locale(), key.scope(),
-            "is not an attribute of the family '" + family.code() + "'"
+        violations.add(
+            key.attribute(),
+            key.locale(),
+            key.scope(),
+            "is not an attribute of the family '"
+                + family.code()
+                + "'"
                 + (alreadyStored && familyChanged
                     ? "; remove the value (data null) to move the product to this family."
                     : "; add the attribute to the family first."));
@@ -399,32 +484,51 @@ public class ProductWriter {
     }
 
     private void checkUnique(Map<ValueKey, JsonValue> values, Product self, Violations violations) {
-      values.forEach((key, data) -> {
-        Attribute attribute = schema.attributes().get(key.attribute());
-        if (data == JsonValue.NULL || !attribute.unique()) {
-          return;
-        }
-        String uniqueKey = ProductReferences.uniqueKey(attribute, data);
-        Long owner = uniqueOwners.getOrDefault(key.attribute(), Map.of()).get(uniqueKey);
-        if (owner != null && (self == null || !owner.equals(self.id()))) {
-          violations.add(key.attribute(), key.locale(), key.scope(),
-              "'" + stringOf(data) + "' is already the " + key.attribute() + " of the product '" + ownerIdentifiers.get(owner) + "'; it must be unique.");
-        }
-      });
+      values.forEach(
+          (key, data) -> {
+            Attribute attribute = schema.attributes().get(key.attribute());
+            if (data == JsonValue.NULL || !attribute.unique()) {
+              return;
+            }
+            String uniqueKey = ProductReferences.uniqueKey(attribute, data);
+            Long owner = uniqueOwners.getOrDefault(key.attribute(), Map.of()).get(uniqueKey);
+            if (owner != null && (self == null || !owner.equals(self.id()))) {
+              violations.add(
+                  key.attribute(),
+                  key.locale(),
+                  key.scope(),
+                  "'"
+                      + stringOf(data)
+                      + "' is already the "
+                      + key.attribute()
+                      + " of the product '"
+                      + ownerIdentifiers.get(owner)
+                      + "'; it must be unique.");
+            }
+          });
     }
 
     /** Records in the batch's view that {@code product} now owns its unique values. */
     private void claimUnique(Product product, ProductValues old, ProductValues now) {
       ProductReferences before = ProductReferences.of(old, schema);
       ProductReferences after = ProductReferences.of(now, schema);
-      before.unique().forEach((attribute, key) -> uniqueOwners.getOrDefault(attribute, new HashMap<>()).remove(key));
+      before
+          .unique()
+          .forEach(
+              (attribute, key) ->
+                  uniqueOwners.getOrDefault(attribute, new HashMap<>()).remove(key));
       if (product.id() == null) {
         return;
       }
-      after.unique().forEach((attribute, key) -> {
-        uniqueOwners.computeIfAbsent(attribute, a -> new HashMap<>()).put(key, product.id());
-        ownerIdentifiers.put(product.id(), product.identifier());
-      });
+      after
+          .unique()
+          .forEach(
+              (attribute, key) -> {
+                uniqueOwners
+                    .computeIfAbsent(attribute, a -> new HashMap<>())
+                    .put(key, product.id());
+                ownerIdentifiers.put(product.id(), product.identifier());
+              });
     }
   }
 
@@ -432,7 +536,9 @@ public class ProductWriter {
     if (data instanceof JsonString code) {
       return List.of(code.getString());
     }
-    return data.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    return data.asJsonArray().getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
   }
 
   private static String stringOf(JsonValue data) {

@@ -59,7 +59,8 @@ public class Products {
     return ProductOutcome.failed(
         command,
         command.pathIdentifier(),
-        Problem.conflict("Other writers changed the same product or unique value at the same time; send the change again."));
+        Problem.conflict(
+            "Other writers changed the same product or unique value at the same time; send the change again."));
   }
 
   /** Writes many products, answering each; one command's failure never stops the others. */
@@ -79,7 +80,9 @@ public class Products {
   }
 
   private ProductOutcome counted(ProductOutcome outcome) {
-    metrics.counter(outcome.succeeded() ? "vitrine_product_writes" : "vitrine_product_writes_refused").inc();
+    metrics
+        .counter(outcome.succeeded() ? "vitrine_product_writes" : "vitrine_product_writes_refused")
+        .inc();
     return outcome;
   }
 
@@ -87,11 +90,16 @@ public class Products {
     try {
       return save(command);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Product write failed unexpectedly (bulk line " + command.line() + ")", e);
+      LOG.log(
+          Level.SEVERE, "Product write failed unexpectedly (bulk line " + command.line() + ")", e);
       return ProductOutcome.failed(
           command,
           command.pathIdentifier(),
-          Problem.of("internal-error", "Internal error", 500, "This line could not be written; the error has been logged."));
+          Problem.of(
+              "internal-error",
+              "Internal error",
+              500,
+              "This line could not be written; the error has been logged."));
     }
   }
 
@@ -116,7 +124,11 @@ public class Products {
             .getResultList();
     if (found.isEmpty()) {
       throw new ProblemException(
-          Problem.of("not-found", "Not found", 404, "There is no product with identifier '" + identifier + "'."));
+          Problem.of(
+              "not-found",
+              "Not found",
+              404,
+              "There is no product with identifier '" + identifier + "'."));
     }
     return found.get(0);
   }
@@ -126,7 +138,8 @@ public class Products {
   public List<Product> page(PageRequest request) {
     var query =
         em.createQuery(
-            "SELECT p FROM Product p" + (request.after() == null ? "" : " WHERE p.identifierKey > :after")
+            "SELECT p FROM Product p"
+                + (request.after() == null ? "" : " WHERE p.identifierKey > :after")
                 + " ORDER BY p.identifierKey",
             Product.class);
     if (request.after() != null) {
@@ -149,6 +162,13 @@ public class Products {
     long version = product.version();
     em.remove(product);
     em.flush();
-    events.append(List.of(new Change("product", product.identifier(), product.id(), Change.Action.DELETED, version + 1)));
+    events.append(
+        List.of(
+            new Change(
+                "product",
+                product.identifier(),
+                product.id(),
+                Change.Action.DELETED,
+                version + 1)));
   }
 }

@@ -15,9 +15,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Rewrites the product_* reference tables for products whose references changed, with JDBC
- * batches on the transaction's own connection: every delete first (so a unique value one product
- * gives up can be taken by another in the same batch), then every insert.
+ * Rewrites the product_* reference tables for products whose references changed, with JDBC batches
+ * on the transaction's own connection: every delete first (so a unique value one product gives up
+ * can be taken by another in the same batch), then every insert.
  */
 @ApplicationScoped
 public class ReferenceTables {
@@ -28,16 +28,23 @@ public class ReferenceTables {
   /** One product's references before and after a write. */
   public record Rewrite(long productId, ProductReferences before, ProductReferences after) {}
 
-  private record Table(String name, List<String> columns, Function<ProductReferences, Set<List<String>>> rows) {}
+  private record Table(
+      String name, List<String> columns, Function<ProductReferences, Set<List<String>>> rows) {}
 
   private static final List<Table> TABLES =
       List.of(
           new Table("product_attribute", List.of("attribute_code"), r -> singles(r.attributes())),
-          new Table("product_option", List.of("attribute_code", "option_code"), ProductReferences::options),
+          new Table(
+              "product_option",
+              List.of("attribute_code", "option_code"),
+              ProductReferences::options),
           new Table("product_locale", List.of("locale_code"), r -> singles(r.locales())),
           new Table("product_channel", List.of("channel_code"), r -> singles(r.channels())),
           new Table("product_currency", List.of("currency_code"), r -> singles(r.currencies())),
-          new Table("product_unique_value", List.of("attribute_code", "value_key"), r -> pairs(r.unique())));
+          new Table(
+              "product_unique_value",
+              List.of("attribute_code", "value_key"),
+              r -> pairs(r.unique())));
 
   public void rewrite(List<Rewrite> rewrites) {
     if (rewrites.isEmpty()) {
@@ -56,7 +63,8 @@ public class ReferenceTables {
     }
   }
 
-  private static void batch(Connection connection, String sql, Table table, List<Rewrite> rewrites, boolean removed)
+  private static void batch(
+      Connection connection, String sql, Table table, List<Rewrite> rewrites, boolean removed)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int rows = 0;
@@ -87,8 +95,13 @@ public class ReferenceTables {
   }
 
   private static String insertSql(Table table) {
-    return "INSERT INTO " + table.name() + " (product_id, " + String.join(", ", table.columns()) + ") VALUES (?"
-        + ", ?".repeat(table.columns().size()) + ")";
+    return "INSERT INTO "
+        + table.name()
+        + " (product_id, "
+        + String.join(", ", table.columns())
+        + ") VALUES (?"
+        + ", ?".repeat(table.columns().size())
+        + ")";
   }
 
   private static Set<List<String>> singles(Set<String> codes) {

@@ -4,12 +4,14 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Which value of a product: an attribute, and for localizable or scopable attributes a locale
- * and a channel (scope). Ordered by attribute, then scope, then locale, nulls first.
+ * Which value of a product: an attribute, and for localizable or scopable attributes a locale and a
+ * channel (scope). Ordered by attribute, then scope, then locale, nulls first.
  */
-public record ValueKey(String attribute, String locale, String scope) implements Comparable<ValueKey> {
+public record ValueKey(String attribute, String locale, String scope)
+    implements Comparable<ValueKey> {
 
-  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<String> NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
   private static final Comparator<ValueKey> ORDER =
       Comparator.comparing(ValueKey::attribute)
           .thenComparing(ValueKey::scope, NULLS_FIRST)

@@ -1,6 +1,5 @@
 package io.vitrine.product;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
@@ -11,6 +10,7 @@ import io.vitrine.catalog.MeasurementUnit;
 import io.vitrine.platform.json.Decimals;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.JsonTypes;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -38,11 +38,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * Checks one product value against its attribute: where it may be given (locale and scope) and
- * what it may hold (type, length, pattern, range, units, currencies). Returns the value in its
- * normal form, {@link JsonValue#NULL} when the value is empty (an empty string or list clears it),
- * or null when it is invalid, after recording each problem. Option codes are checked later, in
- * bulk, by the writer: this class needs no database.
+ * Checks one product value against its attribute: where it may be given (locale and scope) and what
+ * it may hold (type, length, pattern, range, units, currencies). Returns the value in its normal
+ * form, {@link JsonValue#NULL} when the value is empty (an empty string or list clears it), or null
+ * when it is invalid, after recording each problem. Option codes are checked later, in bulk, by the
+ * writer: this class needs no database.
  */
 public final class ValueRules {
 
@@ -70,7 +70,8 @@ public final class ValueRules {
     var problems = new Problems(key, violations);
     int before = violations.size();
     checkPlace(attribute, key, problems);
-    JsonValue normal = JsonTypes.isNull(data) ? JsonValue.NULL : normalise(attribute, data, problems);
+    JsonValue normal =
+        JsonTypes.isNull(data) ? JsonValue.NULL : normalise(attribute, data, problems);
     return violations.size() > before ? null : normal;
   }
 
@@ -103,7 +104,8 @@ public final class ValueRules {
     Channel channel = scope == null ? null : catalog.channels().get(scope);
     if (a.scopable()) {
       if (scope == null) {
-        problems.add("needs a scope: the attribute is scopable, so each channel has its own value.");
+        problems.add(
+            "needs a scope: the attribute is scopable, so each channel has its own value.");
       } else if (channel == null) {
         problems.add("'" + scope + "' is not a channel.");
       }
@@ -112,13 +114,22 @@ public final class ValueRules {
     }
     if (a.localizable()) {
       if (locale == null) {
-        problems.add("needs a locale: the attribute is localizable, so each locale has its own value.");
+        problems.add(
+            "needs a locale: the attribute is localizable, so each locale has its own value.");
       } else if (!catalog.locales().contains(locale)) {
         problems.add("'" + locale + "' is not a locale.");
       } else if (!catalog.activeLocales().contains(locale)) {
-        problems.add("'" + locale + "' is not active: no channel uses it, so no value can be given in it.");
+        problems.add(
+            "'" + locale + "' is not active: no channel uses it, so no value can be given in it.");
       } else if (channel != null && !channel.locales().contains(locale)) {
-        problems.add("'" + locale + "' is not a locale of the channel '" + scope + "' (" + String.join(", ", channel.locales()) + ").");
+        problems.add(
+            "'"
+                + locale
+                + "' is not a locale of the channel '"
+                + scope
+                + "' ("
+                + String.join(", ", channel.locales())
+                + ").");
       }
     } else if (locale != null) {
       problems.add("is not localizable: give its value with \"locale\": null.");
@@ -147,9 +158,11 @@ public final class ValueRules {
       return problems.add("'" + text + "' is not a web address starting with http:// or https://.");
     }
     if ("regexp".equals(rule)) {
-      Pattern pattern = patterns.computeIfAbsent(a.code(), code -> Pattern.compile(a.validationRegexp()));
+      Pattern pattern =
+          patterns.computeIfAbsent(a.code(), code -> Pattern.compile(a.validationRegexp()));
       if (!pattern.matcher(text).find()) {
-        return problems.add("'" + text + "' does not match the pattern " + a.validationRegexp() + ".");
+        return problems.add(
+            "'" + text + "' does not match the pattern " + a.validationRegexp() + ".");
       }
     }
     return string;
@@ -169,7 +182,8 @@ public final class ValueRules {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme();
-      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && uri.getHost() != null;
     } catch (URISyntaxException e) {
       return false;
     }
@@ -233,7 +247,8 @@ public final class ValueRules {
       problems.add(what + "must be a whole number: the attribute does not allow decimals.");
       return null;
     }
-    boolean negativeAllowed = a.type() != AttributeType.PRICE_COLLECTION && Boolean.TRUE.equals(a.negativeAllowed());
+    boolean negativeAllowed =
+        a.type() != AttributeType.PRICE_COLLECTION && Boolean.TRUE.equals(a.negativeAllowed());
     if (!negativeAllowed && number.signum() < 0) {
       problems.add(what + "must not be negative.");
       return null;
@@ -255,7 +270,10 @@ public final class ValueRules {
 
   private JsonValue metric(Attribute a, JsonValue data, Problems problems) {
     if (data.getValueType() != ValueType.OBJECT) {
-      return problems.add("must be an object with an amount and a unit, such as {\"amount\": \"0.25\", \"unit\": \"" + a.defaultMetricUnit() + "\"}.");
+      return problems.add(
+          "must be an object with an amount and a unit, such as {\"amount\": \"0.25\", \"unit\": \""
+              + a.defaultMetricUnit()
+              + "\"}.");
     }
     JsonObject measure = data.asJsonObject();
     if (!onlyFields(measure, Set.of("amount", "unit"), problems)) {
@@ -268,7 +286,14 @@ public final class ValueRules {
     }
     var unit = family.unit(unitCode.getString());
     if (unit.isEmpty()) {
-      return problems.add("'" + unitCode.getString() + "' is not a unit of " + family.code() + "; use one of " + unitCodes(family) + ".");
+      return problems.add(
+          "'"
+              + unitCode.getString()
+              + "' is not a unit of "
+              + family.code()
+              + "; use one of "
+              + unitCodes(family)
+              + ".");
     }
     if (!measure.containsKey("amount")) {
       return problems.add("amount is required; send \"amount\": null to remove the value.");
@@ -281,13 +306,20 @@ public final class ValueRules {
       return null;
     }
     if (a.numberMin() != null || a.numberMax() != null) {
-      List<Conversion.Step> target = family.unit(a.defaultMetricUnit()).map(MeasurementUnit::conversion).orElse(unit.get().conversion());
+      List<Conversion.Step> target =
+          family
+              .unit(a.defaultMetricUnit())
+              .map(MeasurementUnit::conversion)
+              .orElse(unit.get().conversion());
       BigDecimal inDefault = Conversion.convert(amount, unit.get().conversion(), target);
       if (!inRange(inDefault, a, problems, " " + a.defaultMetricUnit())) {
         return null;
       }
     }
-    return Jsonp.objectBuilder().add("amount", Decimals.plain(amount)).add("unit", unit.get().code()).build();
+    return Jsonp.objectBuilder()
+        .add("amount", Decimals.plain(amount))
+        .add("unit", unit.get().code())
+        .build();
   }
 
   private static String unitCodes(MeasurementFamily family) {
@@ -296,14 +328,18 @@ public final class ValueRules {
 
   private JsonValue prices(Attribute a, JsonValue data, Problems problems) {
     if (data.getValueType() != ValueType.ARRAY) {
-      return problems.add("must be a list of prices, such as [{\"amount\": \"29.90\", \"currency\": \"EUR\"}].");
+      return problems.add(
+          "must be a list of prices, such as [{\"amount\": \"29.90\", \"currency\": \"EUR\"}].");
     }
     Map<String, BigDecimal> prices = new TreeMap<>();
     Set<String> currencies = new HashSet<>();
     boolean valid = true;
     for (JsonValue item : data.asJsonArray()) {
       if (item.getValueType() != ValueType.OBJECT) {
-        problems.add("each price must be an object with an amount and a currency, not " + JsonTypes.name(item) + ".");
+        problems.add(
+            "each price must be an object with an amount and a currency, not "
+                + JsonTypes.name(item)
+                + ".");
         valid = false;
         continue;
       }
@@ -320,13 +356,15 @@ public final class ValueRules {
         problems.add("'" + currency + "' is not a currency.");
         valid = false;
       } else if (!catalog.activeCurrencies().contains(currency)) {
-        problems.add("'" + currency + "' is not active: add it to a channel before giving prices in it.");
+        problems.add(
+            "'" + currency + "' is not active: add it to a channel before giving prices in it.");
         valid = false;
       } else if (!currencies.add(currency)) {
         problems.add("the price in " + currency + " is given twice.");
         valid = false;
       } else if (!JsonTypes.isNull(price.get("amount"))) {
-        BigDecimal amount = amount(a, price.get("amount"), "the amount in " + currency + " ", problems);
+        BigDecimal amount =
+            amount(a, price.get("amount"), "the amount in " + currency + " ", problems);
         if (amount == null || !inRange(amount, a, problems, " " + currency)) {
           valid = false;
         } else {
@@ -397,7 +435,8 @@ public final class ValueRules {
       return JsonValue.NULL;
     }
     if (!JsonInput.CODE.matcher(code).matches()) {
-      return problems.add("'" + code + "' is not an option code (letters, digits and underscores).");
+      return problems.add(
+          "'" + code + "' is not an option code (letters, digits and underscores).");
     }
     return string;
   }
@@ -413,7 +452,8 @@ public final class ValueRules {
   /** A list of codes, in the order given, each once (repeats are dropped, ignoring case). */
   private static JsonValue codes(JsonValue data, String what, Problems problems) {
     if (data.getValueType() != ValueType.ARRAY) {
-      return problems.add("must be a list of " + what + " codes, not " + JsonTypes.name(data) + ".");
+      return problems.add(
+          "must be a list of " + what + " codes, not " + JsonTypes.name(data) + ".");
     }
     JsonArray array = data.asJsonArray();
     Set<String> seen = new LinkedHashSet<>();
@@ -424,7 +464,12 @@ public final class ValueRules {
         problems.add("must list " + what + " codes only, not " + JsonTypes.name(item) + ".");
         valid = false;
       } else if (!JsonInput.CODE.matcher(string.getString()).matches()) {
-        problems.add("'" + string.getString() + "' is not an " + what + " code (letters, digits and underscores).");
+        problems.add(
+            "'"
+                + string.getString()
+                + "' is not an "
+                + what
+                + " code (letters, digits and underscores).");
         valid = false;
       } else if (seen.add(string.getString().toLowerCase(Locale.ROOT))) {
         codes.add(string);
@@ -439,7 +484,12 @@ public final class ValueRules {
   private static boolean onlyFields(JsonObject object, Set<String> allowed, Problems problems) {
     for (String field : object.keySet()) {
       if (!allowed.contains(field)) {
-        problems.add("'" + field + "' is not expected here; only " + String.join(" and ", allowed.stream().sorted().toList()) + ".");
+        problems.add(
+            "'"
+                + field
+                + "' is not expected here; only "
+                + String.join(" and ", allowed.stream().sorted().toList())
+                + ".");
         return false;
       }
     }

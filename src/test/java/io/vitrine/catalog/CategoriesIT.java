@@ -13,15 +13,28 @@ import org.junit.jupiter.api.Test;
 class CategoriesIT extends VitrineIT {
 
   private String create(String code, String parent) {
-    var response = api.post("api/v1/categories",
-        json("{'code':'" + code + "'" + (parent == null ? "" : ",'parent':'" + parent + "'") + ",'labels':{'en_US':'" + code + "'}}"));
+    var response =
+        api.post(
+            "api/v1/categories",
+            json(
+                "{'code':'"
+                    + code
+                    + "'"
+                    + (parent == null ? "" : ",'parent':'" + parent + "'")
+                    + ",'labels':{'en_US':'"
+                    + code
+                    + "'}}"));
     assertStatus(201, response);
     return code;
   }
 
   private List<String> children(String parent) {
     List<String> codes = new ArrayList<>();
-    api.get("api/v1/categories?parent=" + parent + "&limit=100").json().getJsonObject("_embedded").getJsonArray("items")
+    api
+        .get("api/v1/categories?parent=" + parent + "&limit=100")
+        .json()
+        .getJsonObject("_embedded")
+        .getJsonArray("items")
         .stream()
         .map(v -> v.asJsonObject())
         .sorted((a, b) -> Integer.compare(a.getInt("position"), b.getInt("position")))
@@ -41,7 +54,11 @@ class CategoriesIT extends VitrineIT {
     assertStatus(200, moved);
     assertEquals(List.of(c, a, b), children(root));
     assertEquals(a, api.get("api/v1/categories/" + leaf).json().getString("parent"));
-    var roots = api.get("api/v1/categories?root=true&limit=100").json().getJsonObject("_embedded").getJsonArray("items");
+    var roots =
+        api.get("api/v1/categories?root=true&limit=100")
+            .json()
+            .getJsonObject("_embedded")
+            .getJsonArray("items");
     assertTrue(roots.stream().allMatch(r -> r.asJsonObject().isNull("parent")));
   }
 
@@ -53,13 +70,22 @@ class CategoriesIT extends VitrineIT {
     String deep = create(unique("deep"), a);
     var cycle = api.patch("api/v1/categories/" + a, json("{'parent':'" + deep + "'}"));
     assertViolation(cycle, "parent", "into its own subtree");
-    assertViolation(api.patch("api/v1/categories/" + a, json("{'parent':'" + a + "'}")), "parent", "its own parent");
-    assertViolation(api.patch("api/v1/categories/" + a, json("{'parent':'no_such_category'}")), "parent", "no category");
+    assertViolation(
+        api.patch("api/v1/categories/" + a, json("{'parent':'" + a + "'}")),
+        "parent",
+        "its own parent");
+    assertViolation(
+        api.patch("api/v1/categories/" + a, json("{'parent':'no_such_category'}")),
+        "parent",
+        "no category");
     var moved = api.patch("api/v1/categories/" + a, json("{'parent':'" + b + "','position':0}"));
     assertStatus(200, moved);
     assertEquals(List.of(b), children(root));
     assertEquals(List.of(a), children(b));
-    assertEquals(a, api.get("api/v1/categories/" + deep).json().getString("parent"), "the subtree comes along");
+    assertEquals(
+        a,
+        api.get("api/v1/categories/" + deep).json().getString("parent"),
+        "the subtree comes along");
   }
 
   @Test
@@ -67,9 +93,13 @@ class CategoriesIT extends VitrineIT {
     String root = create(unique("root"), null);
     String leaf = create(unique("leaf"), root);
     JsonObject problem = assertProblem(409, "in-use", api.delete("api/v1/categories/" + root));
-    assertEquals("child categories", problem.getJsonArray("usages").getJsonObject(0).getString("kind"));
+    assertEquals(
+        "child categories", problem.getJsonArray("usages").getJsonObject(0).getString("kind"));
     String sku = unique("P");
-    assertStatus(201, api.post("api/v1/products", json("{'identifier':'" + sku + "','categories':['" + leaf + "']}")));
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/products", json("{'identifier':'" + sku + "','categories':['" + leaf + "']}")));
     JsonObject products = assertProblem(409, "in-use", api.delete("api/v1/categories/" + leaf));
     assertTrue(products.getString("detail").contains(sku), products::toString);
     api.patch("api/v1/products/" + sku, json("{'categories':[]}"));

@@ -30,18 +30,35 @@ class ConversionTest {
   private static final List<Step> REAUMUR = List.of(mul("1.25"), add("273.15"));
 
   /** Operation lists as the reference data has them. */
-  private static final List<List<Step>> SEEDED = List.of(
-      GRAM, KILOGRAM, POUND, CELSIUS, FAHRENHEIT, KELVIN, RANKINE, REAUMUR,
-      List.of(mul("0.000000001")), List.of(mul("1000")), List.of(mul("0.00006479891")),
-      List.of(mul("0.028349523125")), List.of(mul("0.0311034768")), List.of(mul("2628000")),
-      List.of(mul("31536000")), List.of(mul("0.000016387064")), List.of(mul("0.028316846592")));
+  private static final List<List<Step>> SEEDED =
+      List.of(
+          GRAM,
+          KILOGRAM,
+          POUND,
+          CELSIUS,
+          FAHRENHEIT,
+          KELVIN,
+          RANKINE,
+          REAUMUR,
+          List.of(mul("0.000000001")),
+          List.of(mul("1000")),
+          List.of(mul("0.00006479891")),
+          List.of(mul("0.028349523125")),
+          List.of(mul("0.0311034768")),
+          List.of(mul("2628000")),
+          List.of(mul("31536000")),
+          List.of(mul("0.000016387064")),
+          List.of(mul("0.028316846592")));
 
   private static BigDecimal d(String value) {
     return new BigDecimal(value);
   }
 
   private static void assertSameNumber(String expected, BigDecimal actual) {
-    assertEquals(0, d(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual.toPlainString());
+    assertEquals(
+        0,
+        d(expected).compareTo(actual),
+        () -> "expected " + expected + " but was " + actual.toPlainString());
   }
 
   @Test
@@ -154,7 +171,9 @@ class ConversionTest {
 
   @Test
   void operatorCodesAreLowerCase() {
-    assertEquals(List.of("mul", "div", "add", "sub"), List.of(Operator.values()).stream().map(Operator::code).toList());
+    assertEquals(
+        List.of("mul", "div", "add", "sub"),
+        List.of(Operator.values()).stream().map(Operator::code).toList());
   }
 
   @Test
@@ -164,7 +183,8 @@ class ConversionTest {
 
   @Test
   void divisionByZeroFails() {
-    assertThrows(ArithmeticException.class, () -> Conversion.toStandard(BigDecimal.ONE, List.of(div("0"))));
+    assertThrows(
+        ArithmeticException.class, () -> Conversion.toStandard(BigDecimal.ONE, List.of(div("0"))));
   }
 
   @Test
@@ -174,7 +194,11 @@ class ConversionTest {
       for (int i = 0; i < 200; i++) {
         BigDecimal amount = randomAmount(random);
         BigDecimal back = Conversion.fromStandard(Conversion.toStandard(amount, steps), steps);
-        assertClose(amount, back, d("1e-25"), "seed " + SEED + ", steps " + steps + ", amount " + amount.toPlainString());
+        assertClose(
+            amount,
+            back,
+            d("1e-25"),
+            "seed " + SEED + ", steps " + steps + ", amount " + amount.toPlainString());
       }
     }
   }
@@ -182,7 +206,8 @@ class ConversionTest {
   @Test
   void seededUnitsConvertBetweenEachOtherAndBack() {
     var random = new Random(SEED + 1);
-    var weights = List.of(GRAM, KILOGRAM, POUND, List.of(mul("0.028349523125")), List.of(mul("1000")));
+    var weights =
+        List.of(GRAM, KILOGRAM, POUND, List.of(mul("0.028349523125")), List.of(mul("1000")));
     var temperatures = List.of(CELSIUS, FAHRENHEIT, KELVIN, RANKINE, REAUMUR);
     for (var family : List.of(weights, temperatures)) {
       for (int i = 0; i < 500; i++) {
@@ -190,7 +215,11 @@ class ConversionTest {
         List<Step> to = family.get(random.nextInt(family.size()));
         BigDecimal amount = randomAmount(random);
         BigDecimal back = Conversion.convert(Conversion.convert(amount, from, to), to, from);
-        assertClose(amount, back, d("1e-25"), "seed " + SEED + ", " + from + " -> " + to + ", amount " + amount.toPlainString());
+        assertClose(
+            amount,
+            back,
+            d("1e-25"),
+            "seed " + SEED + ", " + from + " -> " + to + ", amount " + amount.toPlainString());
       }
     }
   }
@@ -202,7 +231,11 @@ class ConversionTest {
       List<Step> steps = randomSteps(random);
       BigDecimal amount = randomAmount(random);
       BigDecimal back = Conversion.fromStandard(Conversion.toStandard(amount, steps), steps);
-      assertClose(amount, back, d("1e-15"), "seed " + SEED + ", steps " + steps + ", amount " + amount.toPlainString());
+      assertClose(
+          amount,
+          back,
+          d("1e-15"),
+          "seed " + SEED + ", steps " + steps + ", amount " + amount.toPlainString());
     }
   }
 
@@ -217,17 +250,26 @@ class ConversionTest {
       }
       BigDecimal amount = randomAmount(random);
       BigDecimal back = Conversion.fromStandard(Conversion.toStandard(amount, steps), steps);
-      assertEquals(0, amount.compareTo(back), "seed " + SEED + ", steps " + steps + ", amount " + amount.toPlainString());
+      assertEquals(
+          0,
+          amount.compareTo(back),
+          "seed " + SEED + ", steps " + steps + ", amount " + amount.toPlainString());
     }
   }
 
   /** |expected - actual| within {@code relative} of max(1, |expected|). */
-  private static void assertClose(BigDecimal expected, BigDecimal actual, BigDecimal relative, String message) {
+  private static void assertClose(
+      BigDecimal expected, BigDecimal actual, BigDecimal relative, String message) {
     BigDecimal scale = expected.abs().max(BigDecimal.ONE);
     BigDecimal error = expected.subtract(actual).abs();
     assertTrue(
         error.compareTo(scale.multiply(relative)) <= 0,
-        message + ": came back as " + actual.toPlainString() + " (error " + error.toPlainString() + ")");
+        message
+            + ": came back as "
+            + actual.toPlainString()
+            + " (error "
+            + error.toPlainString()
+            + ")");
   }
 
   /** Amounts as products have them: up to 15 digits, up to 6 of them decimals, some negative. */
@@ -236,7 +278,9 @@ class ConversionTest {
     return BigDecimal.valueOf(unscaled, random.nextInt(7));
   }
 
-  /** An optional offset, a factor between 1e-9 and 1e6, an optional offset: the shapes units have. */
+  /**
+   * An optional offset, a factor between 1e-9 and 1e6, an optional offset: the shapes units have.
+   */
   private static List<Step> randomSteps(Random random) {
     List<Step> steps = new ArrayList<>();
     if (random.nextBoolean()) {
@@ -251,6 +295,8 @@ class ConversionTest {
   }
 
   private static Step randomOffset(Random random) {
-    return new Step(random.nextBoolean() ? Operator.ADD : Operator.SUB, BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(3)));
+    return new Step(
+        random.nextBoolean() ? Operator.ADD : Operator.SUB,
+        BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(3)));
   }
 }

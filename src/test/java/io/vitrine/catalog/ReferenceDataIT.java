@@ -26,26 +26,46 @@ class ReferenceDataIT extends VitrineIT {
 
   @Test
   void aLocaleIsCreatedReadUpdatedAndDeleted() {
-    String code = "zz_" + (char) ('A' + (int) (Math.random() * 26)) + (char) ('A' + (int) (Math.random() * 26));
+    String code =
+        "zz_"
+            + (char) ('A' + (int) (Math.random() * 26))
+            + (char) ('A' + (int) (Math.random() * 26));
     api.delete("api/v1/locales/" + code);
-    var created = api.post("api/v1/locales", json("{'code':'" + code + "','labels':{'en_US':'Zedish'}}"));
+    var created =
+        api.post("api/v1/locales", json("{'code':'" + code + "','labels':{'en_US':'Zedish'}}"));
     assertStatus(201, created);
-    assertTrue(created.header("Location").orElse("").endsWith("/api/v1/locales/" + code), created::toString);
+    assertTrue(
+        created.header("Location").orElse("").endsWith("/api/v1/locales/" + code),
+        created::toString);
     assertEquals("\"1\"", etag(created));
-    var updated = api.patch("api/v1/locales/" + code, json("{'labels':{'fr_FR':'Zède'}}"), "If-Match", etag(created));
+    var updated =
+        api.patch(
+            "api/v1/locales/" + code,
+            json("{'labels':{'fr_FR':'Zède'}}"),
+            "If-Match",
+            etag(created));
     assertStatus(200, updated);
-    assertEquals(json("{'en_US':'Zedish','fr_FR':'Zède'}"), updated.json().getJsonObject("labels").toString());
-    var unlabelled = api.patch("api/v1/locales/" + code, json("{'labels':{'en_US':null,'fr_FR':null}}"));
-    assertEquals("{}", unlabelled.json().getJsonObject("labels").toString(), "removed labels stay removed");
+    assertEquals(
+        json("{'en_US':'Zedish','fr_FR':'Zède'}"),
+        updated.json().getJsonObject("labels").toString());
+    var unlabelled =
+        api.patch("api/v1/locales/" + code, json("{'labels':{'en_US':null,'fr_FR':null}}"));
+    assertEquals(
+        "{}", unlabelled.json().getJsonObject("labels").toString(), "removed labels stay removed");
     assertStatus(204, api.delete("api/v1/locales/" + code));
     assertProblem(404, "not-found", api.get("api/v1/locales/" + code));
   }
 
   @Test
   void localeAndCurrencyCodesMustBeWellFormed() {
-    assertViolation(api.post("api/v1/locales", json("{'code':'english'}")), "code", "language and a country");
-    assertViolation(api.post("api/v1/currencies", json("{'code':'Euro'}")), "code", "three capital letters");
-    assertViolation(api.post("api/v1/currencies", json("{'code':'XQZ','decimals':9}")), "decimals", "between 0 and 6");
+    assertViolation(
+        api.post("api/v1/locales", json("{'code':'english'}")), "code", "language and a country");
+    assertViolation(
+        api.post("api/v1/currencies", json("{'code':'Euro'}")), "code", "three capital letters");
+    assertViolation(
+        api.post("api/v1/currencies", json("{'code':'XQZ','decimals':9}")),
+        "decimals",
+        "between 0 and 6");
   }
 
   @Test
@@ -63,7 +83,10 @@ class ReferenceDataIT extends VitrineIT {
 
   @Test
   void labelsMustBeInKnownLocales() {
-    var response = api.post("api/v1/attribute-groups", json("{'code':'" + unique("g") + "','labels':{'en_UK':'Colour'}}"));
+    var response =
+        api.post(
+            "api/v1/attribute-groups",
+            json("{'code':'" + unique("g") + "','labels':{'en_UK':'Colour'}}"));
     assertViolation(response, "labels.en_UK", "not a locale Vitrine knows");
   }
 
@@ -72,8 +95,21 @@ class ReferenceDataIT extends VitrineIT {
     JsonObject weight = api.get("api/v1/measurement-families/Weight").json();
     assertEquals("KILOGRAM", weight.getString("standard_unit_code"));
     JsonObject pound = weight.getJsonObject("units").getJsonObject("POUND");
-    assertEquals(json("[{'operator':'mul','value':'0.45359237'}]"), pound.getJsonArray("convert_from_standard").toString());
-    for (String family : new String[] {"Length", "Area", "Volume", "Temperature", "Duration", "Power", "Voltage", "Frequency", "Binary"}) {
+    assertEquals(
+        json("[{'operator':'mul','value':'0.45359237'}]"),
+        pound.getJsonArray("convert_from_standard").toString());
+    for (String family :
+        new String[] {
+          "Length",
+          "Area",
+          "Volume",
+          "Temperature",
+          "Duration",
+          "Power",
+          "Voltage",
+          "Frequency",
+          "Binary"
+        }) {
       assertStatus(200, api.get("api/v1/measurement-families/" + family));
     }
   }
@@ -84,12 +120,16 @@ class ReferenceDataIT extends VitrineIT {
     var response =
         api.post(
             "api/v1/measurement-families",
-            json("{'code':'" + code + "','standard_unit_code':'DROP','units':{"
-                + "'DROP':{'symbol':'gt','convert_from_standard':[{'operator':'mul','value':'2'}]},"
-                + "'SPOON':{'convert_from_standard':[{'operator':'pow','value':'3'}]},"
-                + "'CUP':{'convert_from_standard':[{'operator':'div','value':'0'}]}}}"));
+            json(
+                "{'code':'"
+                    + code
+                    + "','standard_unit_code':'DROP','units':{"
+                    + "'DROP':{'symbol':'gt','convert_from_standard':[{'operator':'mul','value':'2'}]},"
+                    + "'SPOON':{'convert_from_standard':[{'operator':'pow','value':'3'}]},"
+                    + "'CUP':{'convert_from_standard':[{'operator':'div','value':'0'}]}}}"));
     assertViolation(response, "units.DROP.convert_from_standard", "the standard unit must convert");
-    assertViolation(response, "units.SPOON.convert_from_standard[0].operator", "mul, div, add or sub");
+    assertViolation(
+        response, "units.SPOON.convert_from_standard[0].operator", "mul, div, add or sub");
     assertViolation(response, "units.CUP.convert_from_standard[0].value", "must not be 0");
     assertStatus(404, api.get("api/v1/measurement-families/" + code));
   }
@@ -101,37 +141,67 @@ class ReferenceDataIT extends VitrineIT {
         201,
         api.post(
             "api/v1/measurement-families",
-            json("{'code':'" + family + "','standard_unit_code':'MG','units':{"
-                + "'MG':{'symbol':'mg','convert_from_standard':[{'operator':'mul','value':'1'}]},"
-                + "'G':{'symbol':'g','convert_from_standard':[{'operator':'mul','value':'1000'}]}}}")));
+            json(
+                "{'code':'"
+                    + family
+                    + "','standard_unit_code':'MG','units':{"
+                    + "'MG':{'symbol':'mg','convert_from_standard':[{'operator':'mul','value':'1'}]},"
+                    + "'G':{'symbol':'g','convert_from_standard':[{'operator':'mul','value':'1000'}]}}}")));
     String attribute = unique("dose");
     assertStatus(
         201,
         api.post(
             "api/v1/attributes",
-            json("{'code':'" + attribute + "','type':'metric','metric_family':'" + family + "','default_metric_unit':'G'}")));
-    var removeUnit = api.patch("api/v1/measurement-families/" + family, json("{'units':{'G':null}}"));
+            json(
+                "{'code':'"
+                    + attribute
+                    + "','type':'metric','metric_family':'"
+                    + family
+                    + "','default_metric_unit':'G'}")));
+    var removeUnit =
+        api.patch("api/v1/measurement-families/" + family, json("{'units':{'G':null}}"));
     JsonObject problem = assertProblem(409, "in-use", removeUnit);
     assertTrue(problem.getString("detail").contains(attribute), problem::toString);
-    var addUnit = api.patch("api/v1/measurement-families/" + family,
-        json("{'units':{'KG':{'symbol':'kg','convert_from_standard':[{'operator':'mul','value':'1000000'}]}}}"));
+    var addUnit =
+        api.patch(
+            "api/v1/measurement-families/" + family,
+            json(
+                "{'units':{'KG':{'symbol':'kg','convert_from_standard':[{'operator':'mul','value':'1000000'}]}}}"));
     assertStatus(200, addUnit);
     assertEquals(3, addUnit.json().getJsonObject("units").size());
     assertProblem(409, "in-use", api.delete("api/v1/measurement-families/" + family));
     String sku = unique("DOSE");
-    assertStatus(201, api.post("api/v1/products", "{\"identifier\":\"" + sku + "\",\"values\":{\"" + attribute
-        + "\":[{\"locale\":null,\"scope\":null,\"data\":{\"amount\":\"0.5\",\"unit\":\"KG\"}}]}}"));
-    JsonObject values = assertProblem(409, "in-use", api.patch("api/v1/measurement-families/" + family, json("{'units':{'KG':null}}")));
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/products",
+            "{\"identifier\":\""
+                + sku
+                + "\",\"values\":{\""
+                + attribute
+                + "\":[{\"locale\":null,\"scope\":null,\"data\":{\"amount\":\"0.5\",\"unit\":\"KG\"}}]}}"));
+    JsonObject values =
+        assertProblem(
+            409,
+            "in-use",
+            api.patch("api/v1/measurement-families/" + family, json("{'units':{'KG':null}}")));
     assertTrue(values.getString("detail").contains(sku), values::toString);
   }
 
   @Test
   void attributeGroupsListTheirAttributesAndTheDefaultGroupStays() {
     String group = unique("grp");
-    assertStatus(201, api.post("api/v1/attribute-groups", json("{'code':'" + group + "','sort_order':3}")));
+    assertStatus(
+        201, api.post("api/v1/attribute-groups", json("{'code':'" + group + "','sort_order':3}")));
     String attribute = unique("att");
-    assertStatus(201, api.post("api/v1/attributes", json("{'code':'" + attribute + "','type':'boolean','group':'" + group + "'}")));
-    assertEquals(json("['" + attribute + "']"), api.get("api/v1/attribute-groups/" + group).json().getJsonArray("attributes").toString());
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/attributes",
+            json("{'code':'" + attribute + "','type':'boolean','group':'" + group + "'}")));
+    assertEquals(
+        json("['" + attribute + "']"),
+        api.get("api/v1/attribute-groups/" + group).json().getJsonArray("attributes").toString());
     assertProblem(409, "in-use", api.delete("api/v1/attribute-groups/" + group));
     assertProblem(409, "conflict", api.delete("api/v1/attribute-groups/other"));
   }
@@ -147,7 +217,9 @@ class ReferenceDataIT extends VitrineIT {
     int pages = 0;
     while (next != null) {
       JsonObject page = api.get(next).json();
-      page.getJsonObject("_embedded").getJsonArray("items").forEach(i -> seen.add(i.asJsonObject().getString("code")));
+      page.getJsonObject("_embedded")
+          .getJsonArray("items")
+          .forEach(i -> seen.add(i.asJsonObject().getString("code")));
       JsonObject links = page.getJsonObject("_links");
       next = links.containsKey("next") ? links.getJsonObject("next").getString("href") : null;
       pages++;

@@ -16,10 +16,10 @@ import java.util.TreeSet;
  *
  * <p>{@link #standard()} is a small catalog: locales en_US, fr_FR and de_DE (de_DE exists but no
  * channel uses it, so it is inactive); channels {@code ecommerce} (en_US, fr_FR; USD, EUR, JPY) and
- * {@code print} (fr_FR; EUR); currencies USD, EUR, CHF with 2 decimals and JPY with none (CHF is
- * in no channel, so inactive); the measurement families Weight (KILOGRAM standard, GRAM,
- * POUND) and Temperature (KELVIN standard, CELSIUS, FAHRENHEIT); a family {@code clothing}; and
- * one attribute of each type, see {@link #standardAttributes()}.
+ * {@code print} (fr_FR; EUR); currencies USD, EUR, CHF with 2 decimals and JPY with none (CHF is in
+ * no channel, so inactive); the measurement families Weight (KILOGRAM standard, GRAM, POUND) and
+ * Temperature (KELVIN standard, CELSIUS, FAHRENHEIT); a family {@code clothing}; and one attribute
+ * of each type, see {@link #standardAttributes()}.
  */
 public final class TestCatalogs {
 
@@ -39,33 +39,42 @@ public final class TestCatalogs {
 
   /** A builder starting from the standard catalog; {@link CatalogBuilder#empty()} starts blank. */
   public static CatalogBuilder catalog() {
-    var builder = new CatalogBuilder()
-        .locales(EN, FR, DE)
-        .channel(channel(ECOMMERCE, List.of(EN, FR), List.of("USD", "EUR", "JPY")))
-        .channel(channel(PRINT, List.of(FR), List.of("EUR")))
-        .currency("USD", 2)
-        .currency("EUR", 2)
-        .currency("JPY", 0)
-        .currency("CHF", 2)
-        .measurementFamily(weight())
-        .measurementFamily(temperature());
+    var builder =
+        new CatalogBuilder()
+            .locales(EN, FR, DE)
+            .channel(channel(ECOMMERCE, List.of(EN, FR), List.of("USD", "EUR", "JPY")))
+            .channel(channel(PRINT, List.of(FR), List.of("EUR")))
+            .currency("USD", 2)
+            .currency("EUR", 2)
+            .currency("JPY", 0)
+            .currency("CHF", 2)
+            .measurementFamily(weight())
+            .measurementFamily(temperature());
     standardAttributes().forEach(builder::attribute);
-    builder.family(family("clothing", "sku", "name", "description", "weight", "price", "color", "sizes"));
+    builder.family(
+        family("clothing", "sku", "name", "description", "weight", "price", "color", "sizes"));
     return builder;
   }
 
   /**
-   * sku (identifier, unique), name (text, localizable), description (rich textarea, localizable
-   * and scopable), weight (metric, Weight in KILOGRAM, decimals), price (price collection,
-   * decimals), stock (number), color (simpleselect), sizes (multiselect), images (asset
-   * collection), waterproof (boolean), release_date (date), ean (text, unique).
+   * sku (identifier, unique), name (text, localizable), description (rich textarea, localizable and
+   * scopable), weight (metric, Weight in KILOGRAM, decimals), price (price collection, decimals),
+   * stock (number), color (simpleselect), sizes (multiselect), images (asset collection),
+   * waterproof (boolean), release_date (date), ean (text, unique).
    */
   public static List<Attribute> standardAttributes() {
     return List.of(
         attribute("sku", AttributeType.IDENTIFIER).unique().build(),
         attribute("name", AttributeType.TEXT).localizable().build(),
-        attribute("description", AttributeType.TEXTAREA).localizable().scopable().richText().build(),
-        attribute("weight", AttributeType.METRIC).metric("Weight", "KILOGRAM").decimalsAllowed().build(),
+        attribute("description", AttributeType.TEXTAREA)
+            .localizable()
+            .scopable()
+            .richText()
+            .build(),
+        attribute("weight", AttributeType.METRIC)
+            .metric("Weight", "KILOGRAM")
+            .decimalsAllowed()
+            .build(),
         attribute("price", AttributeType.PRICE_COLLECTION).decimalsAllowed().build(),
         attribute("stock", AttributeType.NUMBER).build(),
         attribute("color", AttributeType.SIMPLESELECT).build(),
@@ -87,7 +96,11 @@ public final class TestCatalogs {
   }
 
   public static Channel channel(
-      String code, List<String> locales, List<String> currencies, String categoryTree, Map<String, String> conversionUnits) {
+      String code,
+      List<String> locales,
+      List<String> currencies,
+      String categoryTree,
+      Map<String, String> conversionUnits) {
     var channel = new Channel(code);
     channel.define(locales, currencies, categoryTree, conversionUnits);
     return channel;
@@ -98,13 +111,18 @@ public final class TestCatalogs {
   }
 
   public static Family family(
-      String code, Set<String> attributes, Set<Family.Requirement> requirements, String asLabel, String asImage) {
+      String code,
+      Set<String> attributes,
+      Set<Family.Requirement> requirements,
+      String asLabel,
+      String asImage) {
     var family = new Family(code);
     family.define(attributes, requirements, asLabel, asImage);
     return family;
   }
 
-  public static MeasurementFamily measurementFamily(String code, String standardUnit, MeasurementUnit.Definition... units) {
+  public static MeasurementFamily measurementFamily(
+      String code, String standardUnit, MeasurementUnit.Definition... units) {
     var family = new MeasurementFamily(code);
     family.setStandardUnit(standardUnit);
     family.replaceUnits(List.of(units));
@@ -284,9 +302,24 @@ public final class TestCatalogs {
       var attribute = new Attribute(code);
       attribute.define(
           new Attribute.Definition(
-              type, group, localizable, scopable, unique, sortOrder, maxCharacters, validationRule, validationRegexp,
-              richText, decimalsAllowed, negativeAllowed, numberMin, numberMax, metricFamily, defaultMetricUnit,
-              dateMin, dateMax));
+              type,
+              group,
+              localizable,
+              scopable,
+              unique,
+              sortOrder,
+              maxCharacters,
+              validationRule,
+              validationRegexp,
+              richText,
+              decimalsAllowed,
+              negativeAllowed,
+              numberMin,
+              numberMax,
+              metricFamily,
+              defaultMetricUnit,
+              dateMin,
+              dateMax));
       return attribute;
     }
   }
@@ -381,10 +414,13 @@ public final class TestCatalogs {
       Set<String> locales = new TreeSet<>(this.locales);
       Set<String> active = new TreeSet<>();
       Set<String> currencies = new TreeSet<>();
-      channels.values().forEach(c -> {
-        active.addAll(c.locales());
-        currencies.addAll(c.currencies());
-      });
+      channels
+          .values()
+          .forEach(
+              c -> {
+                active.addAll(c.locales());
+                currencies.addAll(c.currencies());
+              });
       return new CatalogSnapshot(
           generation,
           Map.copyOf(attributes),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vitrine.testing.Api;
 import io.vitrine.testing.VitrineIT;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -39,64 +38,105 @@ class PlatformIT extends VitrineIT {
     Set<String> expected =
         new TreeSet<>(
             List.of(
-                "/api/v1/locales", "/api/v1/locales/{code}", "/api/v1/currencies", "/api/v1/currencies/{code}",
-                "/api/v1/channels", "/api/v1/channels/{code}", "/api/v1/measurement-families",
-                "/api/v1/measurement-families/{code}", "/api/v1/attribute-groups", "/api/v1/attribute-groups/{code}",
-                "/api/v1/attributes", "/api/v1/attributes/{code}", "/api/v1/attributes/{attribute}/options",
-                "/api/v1/attributes/{attribute}/options/{code}", "/api/v1/families", "/api/v1/families/{code}",
-                "/api/v1/categories", "/api/v1/categories/{code}", "/api/v1/products", "/api/v1/products/{identifier}",
+                "/api/v1/locales",
+                "/api/v1/locales/{code}",
+                "/api/v1/currencies",
+                "/api/v1/currencies/{code}",
+                "/api/v1/channels",
+                "/api/v1/channels/{code}",
+                "/api/v1/measurement-families",
+                "/api/v1/measurement-families/{code}",
+                "/api/v1/attribute-groups",
+                "/api/v1/attribute-groups/{code}",
+                "/api/v1/attributes",
+                "/api/v1/attributes/{code}",
+                "/api/v1/attributes/{attribute}/options",
+                "/api/v1/attributes/{attribute}/options/{code}",
+                "/api/v1/families",
+                "/api/v1/families/{code}",
+                "/api/v1/categories",
+                "/api/v1/categories/{code}",
+                "/api/v1/products",
+                "/api/v1/products/{identifier}",
                 "/api/v1/events"));
     assertEquals(expected, new TreeSet<>(paths.keySet()));
     List<String> undocumented = new ArrayList<>();
     paths.forEach(
         (path, operations) ->
-            operations.asJsonObject().forEach((method, operation) -> {
-              JsonObject op = operation.asJsonObject();
-              String name = method + " " + path;
-              if (!op.containsKey("summary") || !op.containsKey("operationId")) {
-                undocumented.add(name + ": no summary or operationId");
-              }
-              if (op.containsKey("requestBody") && !hasExample(op.getJsonObject("requestBody"))) {
-                undocumented.add(name + ": no request example");
-              }
-              if (op.getJsonObject("responses").values().stream().noneMatch(r -> hasExample(r.asJsonObject()))) {
-                undocumented.add(name + ": no response example");
-              }
-            }));
+            operations
+                .asJsonObject()
+                .forEach(
+                    (method, operation) -> {
+                      JsonObject op = operation.asJsonObject();
+                      String name = method + " " + path;
+                      if (!op.containsKey("summary") || !op.containsKey("operationId")) {
+                        undocumented.add(name + ": no summary or operationId");
+                      }
+                      if (op.containsKey("requestBody")
+                          && !hasExample(op.getJsonObject("requestBody"))) {
+                        undocumented.add(name + ": no request example");
+                      }
+                      if (op.getJsonObject("responses").values().stream()
+                          .noneMatch(r -> hasExample(r.asJsonObject()))) {
+                        undocumented.add(name + ": no response example");
+                      }
+                    }));
     assertTrue(undocumented.isEmpty(), () -> "Undocumented: " + undocumented);
   }
 
   private static boolean hasExample(JsonObject bodyOrResponse) {
     JsonObject content = bodyOrResponse.getJsonObject("content");
-    return content != null && content.values().stream().anyMatch(media -> media.asJsonObject().containsKey("example"));
+    return content != null
+        && content.values().stream().anyMatch(media -> media.asJsonObject().containsKey("example"));
   }
 
   @Test
   void theDocumentedExamplesHaveTheFieldsTheApiAnswersWith() {
-    JsonObject paths = api.get("openapi", "Accept", "application/json").json().getJsonObject("paths");
+    JsonObject paths =
+        api.get("openapi", "Accept", "application/json").json().getJsonObject("paths");
     JsonObject example =
-        paths.getJsonObject("/api/v1/channels/{code}").getJsonObject("get").getJsonObject("responses")
-            .getJsonObject("200").getJsonObject("content").getJsonObject("application/json").getJsonObject("example");
+        paths
+            .getJsonObject("/api/v1/channels/{code}")
+            .getJsonObject("get")
+            .getJsonObject("responses")
+            .getJsonObject("200")
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("example");
     JsonObject live = api.get("api/v1/channels/" + example.getString("code")).json();
-    assertEquals(filledFields(live), new TreeSet<>(example.keySet()), "tools/openapi-examples.py needs a rerun");
+    assertEquals(
+        filledFields(live),
+        new TreeSet<>(example.keySet()),
+        "tools/openapi-examples.py needs a rerun");
     JsonObject productExample =
-        paths.getJsonObject("/api/v1/products/{identifier}").getJsonObject("get").getJsonObject("responses")
-            .getJsonObject("200").getJsonObject("content").getJsonObject("application/json").getJsonObject("example");
+        paths
+            .getJsonObject("/api/v1/products/{identifier}")
+            .getJsonObject("get")
+            .getJsonObject("responses")
+            .getJsonObject("200")
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("example");
     JsonObject product = api.get("api/v1/products/TS-CREW-NAVY-M").json();
-    assertEquals(filledFields(product), new TreeSet<>(productExample.keySet()), "tools/openapi-examples.py needs a rerun");
+    assertEquals(
+        filledFields(product),
+        new TreeSet<>(productExample.keySet()),
+        "tools/openapi-examples.py needs a rerun");
   }
 
   /** Payara's OpenAPI writer leaves out null and empty values, so only filled fields compare. */
   private static Set<String> filledFields(JsonObject object) {
     Set<String> fields = new TreeSet<>();
-    object.forEach((field, value) -> {
-      boolean empty = value.getValueType() == jakarta.json.JsonValue.ValueType.NULL
-          || (value instanceof JsonObject o && o.isEmpty())
-          || (value instanceof jakarta.json.JsonArray a && a.isEmpty());
-      if (!empty) {
-        fields.add(field);
-      }
-    });
+    object.forEach(
+        (field, value) -> {
+          boolean empty =
+              value.getValueType() == jakarta.json.JsonValue.ValueType.NULL
+                  || (value instanceof JsonObject o && o.isEmpty())
+                  || (value instanceof jakarta.json.JsonArray a && a.isEmpty());
+          if (!empty) {
+            fields.add(field);
+          }
+        });
     return fields;
   }
 
@@ -115,7 +155,8 @@ class PlatformIT extends VitrineIT {
     for (String channel : List.of("ecommerce", "marketplace")) {
       var found = api.get("api/v1/channels/" + channel);
       assertStatus(200, found);
-      assertTrue(found.json().getJsonArray("locales").toString().contains("fr_FR"), found::toString);
+      assertTrue(
+          found.json().getJsonArray("locales").toString().contains("fr_FR"), found::toString);
     }
     for (String family : List.of("apparel", "footwear", "home")) {
       assertStatus(200, api.get("api/v1/families/" + family));
@@ -123,7 +164,9 @@ class PlatformIT extends VitrineIT {
     var tee = api.get("api/v1/products/TS-CREW-NAVY-M");
     assertStatus(200, tee);
     JsonObject values = tee.json().getJsonObject("values");
-    assertTrue(values.containsKey("price") && values.containsKey("weight") && values.containsKey("color"), tee::toString);
+    assertTrue(
+        values.containsKey("price") && values.containsKey("weight") && values.containsKey("color"),
+        tee::toString);
   }
 
   @Test
@@ -136,7 +179,8 @@ class PlatformIT extends VitrineIT {
 
   @Test
   void aKeyGivenTwiceIsMalformed() {
-    assertProblem(400, "malformed-json", api.post("api/v1/locales", json("{'code':'xx_XX','code':'yy_YY'}")));
+    assertProblem(
+        400, "malformed-json", api.post("api/v1/locales", json("{'code':'xx_XX','code':'yy_YY'}")));
   }
 
   @Test
@@ -154,14 +198,26 @@ class PlatformIT extends VitrineIT {
 
   @Test
   void aWriteWithoutContentTypeIsA415() {
-    assertProblem(415, "unsupported-media-type", api.send("POST", "api/v1/channels", BodyPublishers.noBody()));
-    assertProblem(415, "unsupported-media-type", api.send("PATCH", "api/v1/products/X", BodyPublishers.ofString("{}")));
+    assertProblem(
+        415,
+        "unsupported-media-type",
+        api.send("POST", "api/v1/channels", BodyPublishers.noBody()));
+    assertProblem(
+        415,
+        "unsupported-media-type",
+        api.send("PATCH", "api/v1/products/X", BodyPublishers.ofString("{}")));
   }
 
   @Test
   void anUnknownAddressIsA404AndAWrongMethodA405() {
     assertProblem(404, "not-found", api.get("api/v1/no-such-thing"));
-    var response = api.send("PUT", "api/v1/channels/ecommerce", BodyPublishers.ofString("{}"), "Content-Type", "application/json");
+    var response =
+        api.send(
+            "PUT",
+            "api/v1/channels/ecommerce",
+            BodyPublishers.ofString("{}"),
+            "Content-Type",
+            "application/json");
     assertProblem(405, "method-not-allowed", response);
     assertTrue(response.header("Allow").orElse("").contains("PATCH"), response::toString);
   }

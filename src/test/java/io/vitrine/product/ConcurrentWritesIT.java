@@ -41,10 +41,12 @@ class ConcurrentWritesIT extends VitrineIT {
     var go = new CountDownLatch(1);
     List<Future<Api.Response>> futures = new ArrayList<>();
     for (Callable<Api.Response> request : requests) {
-      futures.add(pool.submit(() -> {
-        go.await();
-        return request.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return request.call();
+              }));
     }
     go.countDown();
     List<Api.Response> responses = new ArrayList<>();
@@ -60,11 +62,17 @@ class ConcurrentWritesIT extends VitrineIT {
     List<Callable<Api.Response>> requests = new ArrayList<>();
     for (int i = 0; i < RACERS; i++) {
       String identifier = i % 2 == 0 ? sku : sku.toLowerCase();
-      requests.add(() -> api.post("api/v1/products", "{\"identifier\":\"" + identifier + "\",\"family\":\"" + c.family + "\"}"));
+      requests.add(
+          () ->
+              api.post(
+                  "api/v1/products",
+                  "{\"identifier\":\"" + identifier + "\",\"family\":\"" + c.family + "\"}"));
     }
     List<Api.Response> responses = race(requests);
     assertEquals(1, responses.stream().filter(r -> r.status() == 201).count(), responses::toString);
-    assertTrue(responses.stream().allMatch(r -> r.status() == 201 || r.status() == 409), responses::toString);
+    assertTrue(
+        responses.stream().allMatch(r -> r.status() == 201 || r.status() == 409),
+        responses::toString);
   }
 
   @Test
@@ -75,8 +83,19 @@ class ConcurrentWritesIT extends VitrineIT {
     for (int i = 0; i < RACERS; i++) {
       String sku = unique("EAN");
       skus.add(sku);
-      requests.add(() -> api.post("api/v1/products",
-          "{\"identifier\":\"" + sku + "\",\"family\":\"" + c.family + "\",\"values\":{\"" + c.ean + "\":[" + value(null, null, "\"" + ean + "\"") + "]}}"));
+      requests.add(
+          () ->
+              api.post(
+                  "api/v1/products",
+                  "{\"identifier\":\""
+                      + sku
+                      + "\",\"family\":\""
+                      + c.family
+                      + "\",\"values\":{\""
+                      + c.ean
+                      + "\":["
+                      + value(null, null, "\"" + ean + "\"")
+                      + "]}}"));
     }
     List<Api.Response> responses = race(requests);
     assertEquals(1, responses.stream().filter(r -> r.status() == 201).count(), responses::toString);
@@ -85,14 +104,20 @@ class ConcurrentWritesIT extends VitrineIT {
         assertViolation(response, c.ean, null, null, "must be unique");
       }
     }
-    long stored = skus.stream().filter(sku -> api.get("api/v1/products/" + sku).status() == 200).count();
+    long stored =
+        skus.stream().filter(sku -> api.get("api/v1/products/" + sku).status() == 200).count();
     assertEquals(1, stored);
   }
 
   @Test
   void racingPatchesOfOneProductAreAllApplied() throws Exception {
     String sku = unique("MANY");
-    assertEquals(201, api.post("api/v1/products", "{\"identifier\":\"" + sku + "\",\"family\":\"" + c.family + "\"}").status());
+    assertEquals(
+        201,
+        api.post(
+                "api/v1/products",
+                "{\"identifier\":\"" + sku + "\",\"family\":\"" + c.family + "\"}")
+            .status());
     List<Callable<Api.Response>> requests = new ArrayList<>();
     String[] locales = {"en_US", "fr_FR"};
     for (int i = 0; i < RACERS; i++) {
@@ -100,14 +125,24 @@ class ConcurrentWritesIT extends VitrineIT {
       String locale = locales[i % 2];
       String scope = i < 4 ? null : c.channel;
       String text = "v" + i;
-      requests.add(() -> api.patch("api/v1/products/" + sku,
-          "{\"values\":{\"" + attribute + "\":[" + value(locale, scope, "\"" + text + "\"") + "]}}"));
+      requests.add(
+          () ->
+              api.patch(
+                  "api/v1/products/" + sku,
+                  "{\"values\":{\""
+                      + attribute
+                      + "\":["
+                      + value(locale, scope, "\"" + text + "\"")
+                      + "]}}"));
     }
     List<Api.Response> responses = race(requests);
     assertTrue(responses.stream().allMatch(r -> r.status() == 200), responses::toString);
     var product = api.get("api/v1/products/" + sku).json().getJsonObject("values");
     assertEquals(2, product.getJsonArray(c.name).size(), "each locale kept a value: " + product);
     assertEquals(2, product.getJsonArray(c.description).size(), product::toString);
-    assertEquals("\"" + (RACERS + 1) + "\"", etag(api.get("api/v1/products/" + sku)), "every patch was one version");
+    assertEquals(
+        "\"" + (RACERS + 1) + "\"",
+        etag(api.get("api/v1/products/" + sku)),
+        "every patch was one version");
   }
 }

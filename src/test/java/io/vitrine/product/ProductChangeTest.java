@@ -59,7 +59,9 @@ class ProductChangeTest {
 
   @Test
   void readsEveryField() {
-    var change = read("""
+    var change =
+        read(
+            """
         {'identifier': 'tee-1', 'family': 'clothing', 'categories': ['men', 'summer'], 'enabled': false,
          'values': {'name': [{'locale': 'en_US', 'scope': null, 'data': 'Tee'}]}}""");
     assertValid();
@@ -73,14 +75,20 @@ class ProductChangeTest {
 
   @Test
   void valuesAreNormalised() {
-    var change = read("{'values': {'price': [{'locale': null, 'scope': null, 'data': [{'amount': 29.9, 'currency': 'EUR'}]}]}}");
+    var change =
+        read(
+            "{'values': {'price': [{'locale': null, 'scope': null, 'data': [{'amount': 29.9, 'currency': 'EUR'}]}]}}");
     assertValid();
-    assertEquals(json("[{'amount': '29.90', 'currency': 'EUR'}]"), change.values().get(new ValueKey("price", null, null)));
+    assertEquals(
+        json("[{'amount': '29.90', 'currency': 'EUR'}]"),
+        change.values().get(new ValueKey("price", null, null)));
   }
 
   @Test
   void emptyDataRemovesTheValue() {
-    var change = read("{'values': {'name': [{'locale': 'en_US', 'scope': null, 'data': ''}, {'locale': 'fr_FR', 'scope': null, 'data': null}]}}");
+    var change =
+        read(
+            "{'values': {'name': [{'locale': 'en_US', 'scope': null, 'data': ''}, {'locale': 'fr_FR', 'scope': null, 'data': null}]}}");
     assertValid();
     assertSame(JsonValue.NULL, change.values().get(new ValueKey("name", EN, null)));
     assertSame(JsonValue.NULL, change.values().get(new ValueKey("name", FR, null)));
@@ -88,14 +96,18 @@ class ProductChangeTest {
 
   @Test
   void createdAndUpdatedAreIgnored() {
-    read("{'identifier': 'x', 'created': '2024-01-01T00:00:00Z', 'updated': '2024-01-02T00:00:00Z'}");
+    read(
+        "{'identifier': 'x', 'created': '2024-01-01T00:00:00Z', 'updated': '2024-01-02T00:00:00Z'}");
     assertValid();
   }
 
   @Test
   void unknownTopLevelFieldIsRefusedListingTheKnownOnes() {
     read("{'identifier': 'x', 'colour': 'red'}");
-    assertOnly(Violation.of("colour", "is not a field of a product; known fields are identifier, family, categories, enabled, values."));
+    assertOnly(
+        Violation.of(
+            "colour",
+            "is not a field of a product; known fields are identifier, family, categories, enabled, values."));
   }
 
   @Test
@@ -125,7 +137,10 @@ class ProductChangeTest {
   @Test
   void familyMustBeACode() {
     read("{'family': 'summer clothes'}");
-    assertOnly(Violation.of("family", "may contain only letters, digits and underscores ('summer clothes' does not)."));
+    assertOnly(
+        Violation.of(
+            "family",
+            "may contain only letters, digits and underscores ('summer clothes' does not)."));
   }
 
   @Test
@@ -181,27 +196,39 @@ class ProductChangeTest {
   @Test
   void attributeValuesMustBeAList() {
     read("{'values': {'name': {'locale': 'en_US', 'scope': null, 'data': 'Tee'}}}");
-    assertOnly(Violation.of(
-        "name", "must be a list of values such as [{\"locale\": null, \"scope\": null, \"data\": …}], not an object."));
+    assertOnly(
+        Violation.of(
+            "name",
+            "must be a list of values such as [{\"locale\": null, \"scope\": null, \"data\": …}], not an object."));
   }
 
   @Test
   void valueEntryMustBeAnObject() {
     read("{'values': {'name': ['Tee']}}");
-    assertOnly(Violation.of("name", "each value must be an object with locale, scope and data, not a string."));
+    assertOnly(
+        Violation.of(
+            "name", "each value must be an object with locale, scope and data, not a string."));
   }
 
   @Test
   void valueEntryNeedsData() {
     var change = read("{'values': {'name': [{'locale': 'en_US', 'scope': null}]}}");
-    assertOnly(new Violation("name", EN, null, "data is required; send \"data\": null to remove the value."));
+    assertOnly(
+        new Violation(
+            "name", EN, null, "data is required; send \"data\": null to remove the value."));
     assertEquals(Map.of(), change.values());
   }
 
   @Test
   void valueEntryUnknownFieldIsRefused() {
-    read("{'values': {'name': [{'locale': 'en_US', 'scope': null, 'data': 'Tee', 'channel': 'ecommerce'}]}}");
-    assertOnly(new Violation("name", EN, null, "'channel' is not part of a value; a value has locale, scope and data."));
+    read(
+        "{'values': {'name': [{'locale': 'en_US', 'scope': null, 'data': 'Tee', 'channel': 'ecommerce'}]}}");
+    assertOnly(
+        new Violation(
+            "name",
+            EN,
+            null,
+            "'channel' is not part of a value; a value has locale, scope and data."));
   }
 
   @Test
@@ -225,17 +252,23 @@ class ProductChangeTest {
 
   @Test
   void sameLocaleAndScopeTwiceIsRefused() {
-    var change = read("""
+    var change =
+        read(
+            """
         {'values': {'description': [
           {'locale': 'en_US', 'scope': 'ecommerce', 'data': 'a'},
           {'locale': 'en_US', 'scope': 'ecommerce', 'data': 'b'}]}}""");
-    assertOnly(new Violation("description", EN, ECOMMERCE, "is given twice for the same locale and scope."));
+    assertOnly(
+        new Violation(
+            "description", EN, ECOMMERCE, "is given twice for the same locale and scope."));
     assertEquals(json("'a'"), change.values().get(new ValueKey("description", EN, ECOMMERCE)));
   }
 
   @Test
   void sameLocaleInTwoScopesIsFine() {
-    var change = read("""
+    var change =
+        read(
+            """
         {'values': {'description': [
           {'locale': 'fr_FR', 'scope': 'ecommerce', 'data': 'a'},
           {'locale': 'fr_FR', 'scope': 'print', 'data': 'b'}]}}""");
@@ -251,14 +284,17 @@ class ProductChangeTest {
 
   @Test
   void invalidValueIsLeftOut() {
-    var change = read("{'values': {'stock': [{'locale': null, 'scope': null, 'data': 'many'}], 'color': [{'data': 'red'}]}}");
+    var change =
+        read(
+            "{'values': {'stock': [{'locale': null, 'scope': null, 'data': 'many'}], 'color': [{'data': 'red'}]}}");
     assertOnly(Violation.of("stock", "must be a number, not a string."));
     assertEquals(Map.of(new ValueKey("color", null, null), json("'red'")), change.values());
   }
 
   @Test
   void problemsOfEveryFieldAndValueAreReportedTogether() {
-    read("{'identifier': 1, 'enabled': 0, 'colour': 1, 'values': {'nope': [], 'stock': [{'data': -1}]}}");
+    read(
+        "{'identifier': 1, 'enabled': 0, 'colour': 1, 'values': {'nope': [], 'stock': [{'data': -1}]}}");
     assertEquals(
         List.of("identifier", "enabled", "colour", "nope", "stock"),
         violations.list().stream().map(Violation::property).toList());
@@ -266,7 +302,9 @@ class ProductChangeTest {
 
   @Test
   void identifierValueIsAcceptedAsASingleUnlocalizedValue() {
-    var change = read("{'identifier': 'tee-1', 'values': {'sku': [{'locale': null, 'scope': null, 'data': 'tee-1'}]}}");
+    var change =
+        read(
+            "{'identifier': 'tee-1', 'values': {'sku': [{'locale': null, 'scope': null, 'data': 'tee-1'}]}}");
     assertValid();
     assertEquals("tee-1", change.identifierValue());
     assertEquals(Map.of(), change.values(), "the identifier is not kept as a value");
@@ -293,7 +331,8 @@ class ProductChangeTest {
 
   @Test
   void identifierGivenTwiceAsValuesIsRefused() {
-    read("{'values': {'sku': [{'locale': null, 'scope': null, 'data': 'a'}, {'locale': null, 'scope': null, 'data': 'a'}]}}");
+    read(
+        "{'values': {'sku': [{'locale': null, 'scope': null, 'data': 'a'}, {'locale': null, 'scope': null, 'data': 'a'}]}}");
     assertOnly(Violation.of("sku", "is the identifier: set it with the identifier field."));
   }
 

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class ProductReferencesTest {
 
-  private final Attribute modelNumber = attribute("model_number", AttributeType.NUMBER).unique().decimalsAllowed().build();
+  private final Attribute modelNumber =
+      attribute("model_number", AttributeType.NUMBER).unique().decimalsAllowed().build();
   private final Attribute launch = attribute("launch", AttributeType.DATE).unique().build();
-  private final CatalogSnapshot catalog = TestCatalogs.catalog().attributes(modelNumber, launch).build();
+  private final CatalogSnapshot catalog =
+      TestCatalogs.catalog().attributes(modelNumber, launch).build();
 
   private static JsonValue json(String singleQuoted) {
     try (var reader = Json.createReader(new StringReader(singleQuoted.replace('\'', '"')))) {
@@ -52,16 +54,24 @@ class ProductReferencesTest {
 
   @Test
   void attributesOfEveryValue() {
-    var references = references(key("name", "en_US", null), "'Tee'", key("name", "fr_FR", null), "'T-shirt'", key("stock"), "3");
+    var references =
+        references(
+            key("name", "en_US", null),
+            "'Tee'",
+            key("name", "fr_FR", null),
+            "'T-shirt'",
+            key("stock"),
+            "3");
     assertEquals(Set.of("name", "stock"), references.attributes());
   }
 
   @Test
   void localesAndChannelsOfTheKeys() {
-    var references = references(
-        key("description", "en_US", "ecommerce"), "'a'",
-        key("description", "fr_FR", "print"), "'b'",
-        key("stock"), "3");
+    var references =
+        references(
+            key("description", "en_US", "ecommerce"), "'a'",
+            key("description", "fr_FR", "print"), "'b'",
+            key("stock"), "3");
     assertEquals(Set.of("en_US", "fr_FR"), references.locales());
     assertEquals(Set.of("ecommerce", "print"), references.channels());
   }
@@ -73,7 +83,9 @@ class ProductReferencesTest {
 
   @Test
   void multiselectOptions() {
-    assertEquals(Set.of(List.of("sizes", "s"), List.of("sizes", "m")), references(key("sizes"), "['s', 'm']").options());
+    assertEquals(
+        Set.of(List.of("sizes", "s"), List.of("sizes", "m")),
+        references(key("sizes"), "['s', 'm']").options());
   }
 
   @Test
@@ -89,15 +101,25 @@ class ProductReferencesTest {
 
   @Test
   void currenciesOfPrices() {
-    var references = references(key("price"), "[{'amount': '9.00', 'currency': 'EUR'}, {'amount': '10.00', 'currency': 'USD'}]");
+    var references =
+        references(
+            key("price"),
+            "[{'amount': '9.00', 'currency': 'EUR'}, {'amount': '10.00', 'currency': 'USD'}]");
     assertEquals(Set.of("EUR", "USD"), references.currencies());
   }
 
   @Test
   void valuesOfOtherTypesReferOnlyToTheirAttribute() {
-    var references = references(
-        key("waterproof"), "true", key("release_date"), "'2024-01-01'",
-        key("weight"), "{'amount': '1', 'unit': 'GRAM'}", key("stock"), "4");
+    var references =
+        references(
+            key("waterproof"),
+            "true",
+            key("release_date"),
+            "'2024-01-01'",
+            key("weight"),
+            "{'amount': '1', 'unit': 'GRAM'}",
+            key("stock"),
+            "4");
     assertEquals(Set.of(), references.options());
     assertEquals(Set.of(), references.currencies());
     assertEquals(Map.of(), references.unique());
@@ -119,24 +141,30 @@ class ProductReferencesTest {
 
   @Test
   void uniqueNumberByValue() {
-    assertEquals(Map.of("model_number", "12.5"), references(key("model_number"), "'12.50'").unique());
+    assertEquals(
+        Map.of("model_number", "12.5"), references(key("model_number"), "'12.50'").unique());
   }
 
   @Test
   void uniqueDateAsWritten() {
-    assertEquals(Map.of("launch", "2024-03-01"), references(key("launch"), "'2024-03-01'").unique());
+    assertEquals(
+        Map.of("launch", "2024-03-01"), references(key("launch"), "'2024-03-01'").unique());
   }
 
   @Test
   void onlyUniqueAttributesHaveKeys() {
-    var references = references(key("ean"), "'X1'", key("name", "en_US", null), "'Tee'", key("model_number"), "'7'");
+    var references =
+        references(
+            key("ean"), "'X1'", key("name", "en_US", null), "'Tee'", key("model_number"), "'7'");
     assertEquals(Map.of("ean", "x1", "model_number", "7"), references.unique());
   }
 
   @Test
   void uniqueKeyOfTextIgnoresCase() {
     Attribute ean = catalog.attributes().get("ean");
-    assertEquals(ProductReferences.uniqueKey(ean, json("'AbC'")), ProductReferences.uniqueKey(ean, json("'aBc'")));
+    assertEquals(
+        ProductReferences.uniqueKey(ean, json("'AbC'")),
+        ProductReferences.uniqueKey(ean, json("'aBc'")));
   }
 
   @Test
@@ -175,9 +203,19 @@ class ProductReferencesTest {
     var rules = new ValueRules(catalog);
     var violations = new io.vitrine.platform.problem.Violations();
     Map<ValueKey, JsonValue> values = new HashMap<>();
-    values.put(key("color"), rules.check(catalog.attributes().get("color"), key("color"), json("'red'"), violations));
-    values.put(key("model_number"), rules.check(modelNumber, key("model_number"), json("12.50"), violations));
-    values.put(key("price"), rules.check(catalog.attributes().get("price"), key("price"), json("[{'amount': 1, 'currency': 'JPY'}]"), violations));
+    values.put(
+        key("color"),
+        rules.check(catalog.attributes().get("color"), key("color"), json("'red'"), violations));
+    values.put(
+        key("model_number"),
+        rules.check(modelNumber, key("model_number"), json("12.50"), violations));
+    values.put(
+        key("price"),
+        rules.check(
+            catalog.attributes().get("price"),
+            key("price"),
+            json("[{'amount': 1, 'currency': 'JPY'}]"),
+            violations));
     assertTrue(violations.isEmpty(), violations.toString());
     var references = ProductReferences.of(ProductValues.of(values), catalog);
     assertEquals(Set.of(List.of("color", "red")), references.options());

@@ -47,16 +47,21 @@ class ProductValuesTest {
   private static Map<ValueKey, JsonValue> changes(Object... keysAndData) {
     Map<ValueKey, JsonValue> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndData.length; i += 2) {
-      map.put((ValueKey) keysAndData[i], keysAndData[i + 1] == null ? null : json((String) keysAndData[i + 1]));
+      map.put(
+          (ValueKey) keysAndData[i],
+          keysAndData[i + 1] == null ? null : json((String) keysAndData[i + 1]));
     }
     return map;
   }
 
   @Test
   void mergeReplacesTheValueOfTheSameAttributeLocaleAndScope() {
-    var before = values(key("name", "en_US", null), "'Tee'", key("name", "fr_FR", null), "'T-shirt'");
+    var before =
+        values(key("name", "en_US", null), "'Tee'", key("name", "fr_FR", null), "'T-shirt'");
     var after = before.merge(changes(key("name", "en_US", null), "'Cotton tee'"));
-    assertEquals(values(key("name", "en_US", null), "'Cotton tee'", key("name", "fr_FR", null), "'T-shirt'"), after);
+    assertEquals(
+        values(key("name", "en_US", null), "'Cotton tee'", key("name", "fr_FR", null), "'T-shirt'"),
+        after);
   }
 
   @Test
@@ -70,14 +75,17 @@ class ProductValuesTest {
   @Test
   void mergeAddsNewKeys() {
     var before = values(key("name", "en_US", null), "'Tee'");
-    var after = before.merge(changes(key("name", "fr_FR", null), "'T-shirt'", key("color", null, null), "'red'"));
+    var after =
+        before.merge(
+            changes(key("name", "fr_FR", null), "'T-shirt'", key("color", null, null), "'red'"));
     assertEquals(3, after.size());
     assertEquals(json("'T-shirt'"), after.get(key("name", "fr_FR", null)));
   }
 
   @Test
   void mergeWithJsonNullRemoves() {
-    var before = values(key("name", "en_US", null), "'Tee'", key("name", "fr_FR", null), "'T-shirt'");
+    var before =
+        values(key("name", "en_US", null), "'Tee'", key("name", "fr_FR", null), "'T-shirt'");
     var after = before.merge(changes(key("name", "fr_FR", null), "null"));
     assertEquals(values(key("name", "en_US", null), "'Tee'"), after);
   }
@@ -97,7 +105,12 @@ class ProductValuesTest {
 
   @Test
   void keysDifferingOnlyInScopeAreDistinct() {
-    var before = values(key("description", "en_US", "ecommerce"), "'web'", key("description", "en_US", "print"), "'paper'");
+    var before =
+        values(
+            key("description", "en_US", "ecommerce"),
+            "'web'",
+            key("description", "en_US", "print"),
+            "'paper'");
     var after = before.merge(changes(key("description", "en_US", "print"), "'catalogue'"));
     assertEquals(json("'web'"), after.get(key("description", "en_US", "ecommerce")));
     assertEquals(json("'catalogue'"), after.get(key("description", "en_US", "print")));
@@ -126,7 +139,9 @@ class ProductValuesTest {
   @Test
   void valuesCannotBeChangedThroughTheMap() {
     var values = values(key("name", "en_US", null), "'Tee'");
-    assertThrows(UnsupportedOperationException.class, () -> values.asMap().put(key("x", null, null), JsonValue.TRUE));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> values.asMap().put(key("x", null, null), JsonValue.TRUE));
   }
 
   @Test
@@ -140,43 +155,62 @@ class ProductValuesTest {
 
   @Test
   void toJsonSortsAttributes() {
-    var values = values(key("weight", null, null), "{'amount': '1', 'unit': 'GRAM'}", key("color", null, null), "'red'", key("name", "en_US", null), "'Tee'");
+    var values =
+        values(
+            key("weight", null, null),
+            "{'amount': '1', 'unit': 'GRAM'}",
+            key("color", null, null),
+            "'red'",
+            key("name", "en_US", null),
+            "'Tee'");
     assertEquals(List.of("color", "name", "weight"), new ArrayList<>(values.toJson().keySet()));
   }
 
   @Test
   void toJsonOrdersEntriesByScopeThenLocaleNullsFirst() {
-    var values = values(
-        key("description", "fr_FR", "print"), "'d'",
-        key("description", "fr_FR", "ecommerce"), "'c'",
-        key("description", null, null), "'a'",
-        key("description", "en_US", "ecommerce"), "'b'",
-        key("description", "en_US", null), "'a2'",
-        key("description", null, "ecommerce"), "'a3'");
+    var values =
+        values(
+            key("description", "fr_FR", "print"), "'d'",
+            key("description", "fr_FR", "ecommerce"), "'c'",
+            key("description", null, null), "'a'",
+            key("description", "en_US", "ecommerce"), "'b'",
+            key("description", "en_US", null), "'a2'",
+            key("description", null, "ecommerce"), "'a3'");
     var entries = values.toJson().getJsonArray("description");
     assertEquals(
-        List.of("null/null", "en_US/null", "null/ecommerce", "en_US/ecommerce", "fr_FR/ecommerce", "fr_FR/print"),
+        List.of(
+            "null/null",
+            "en_US/null",
+            "null/ecommerce",
+            "en_US/ecommerce",
+            "fr_FR/ecommerce",
+            "fr_FR/print"),
         entries.getValuesAs(JsonObject.class).stream()
             .map(e -> text(e.get("locale")) + "/" + text(e.get("scope")))
             .toList());
   }
 
   private static String text(JsonValue value) {
-    return value.getValueType() == JsonValue.ValueType.NULL ? "null" : ((jakarta.json.JsonString) value).getString();
+    return value.getValueType() == JsonValue.ValueType.NULL
+        ? "null"
+        : ((jakarta.json.JsonString) value).getString();
   }
 
   @Test
   void toJsonIsTheStandardFormat() {
     var values = values(key("name", "en_US", null), "'Tee'", key("stock", null, null), "3");
     assertEquals(
-        json("{'name': [{'locale': 'en_US', 'scope': null, 'data': 'Tee'}], 'stock': [{'locale': null, 'scope': null, 'data': 3}]}"),
+        json(
+            "{'name': [{'locale': 'en_US', 'scope': null, 'data': 'Tee'}], 'stock': [{'locale': null, 'scope': null, 'data': 3}]}"),
         values.toJson());
   }
 
   @Test
   void toJsonWritesLocaleScopeAndDataInThatOrder() {
     var values = values(key("description", "en_US", "ecommerce"), "'x'");
-    assertEquals("{\"description\":[{\"locale\":\"en_US\",\"scope\":\"ecommerce\",\"data\":\"x\"}]}", values.toJson().toString());
+    assertEquals(
+        "{\"description\":[{\"locale\":\"en_US\",\"scope\":\"ecommerce\",\"data\":\"x\"}]}",
+        values.toJson().toString());
   }
 
   @Test
@@ -188,14 +222,15 @@ class ProductValuesTest {
 
   @Test
   void parseReadsWhatToJsonWrote() {
-    var values = values(
-        key("name", "en_US", null), "'Tee'",
-        key("description", "fr_FR", "print"), "'<p>x</p>'",
-        key("price", null, null), "[{'amount': '29.90', 'currency': 'EUR'}]",
-        key("weight", null, null), "{'amount': '0.25', 'unit': 'KILOGRAM'}",
-        key("waterproof", null, null), "false",
-        key("stock", null, null), "12",
-        key("sizes", null, null), "['s', 'm']");
+    var values =
+        values(
+            key("name", "en_US", null), "'Tee'",
+            key("description", "fr_FR", "print"), "'<p>x</p>'",
+            key("price", null, null), "[{'amount': '29.90', 'currency': 'EUR'}]",
+            key("weight", null, null), "{'amount': '0.25', 'unit': 'KILOGRAM'}",
+            key("waterproof", null, null), "false",
+            key("stock", null, null), "12",
+            key("sizes", null, null), "['s', 'm']");
     var parsed = ProductValues.parse(values.toJson().toString());
     assertEquals(values, parsed);
     assertEquals(values.hashCode(), parsed.hashCode());
@@ -218,7 +253,14 @@ class ProductValuesTest {
 
   @Test
   void attributesAreSortedAndDistinct() {
-    var values = values(key("name", "fr_FR", null), "'a'", key("name", "en_US", null), "'b'", key("color", null, null), "'red'");
+    var values =
+        values(
+            key("name", "fr_FR", null),
+            "'a'",
+            key("name", "en_US", null),
+            "'b'",
+            key("color", null, null),
+            "'red'");
     assertEquals(List.of("color", "name"), new ArrayList<>(values.attributes()));
   }
 
@@ -246,11 +288,14 @@ class ProductValuesTest {
   // ---------------------------------------------------------------- randomized against a model
 
   private static final List<String> ATTRIBUTES = List.of("a", "b", "c", "d");
-  private static final List<String> LOCALES = new ArrayList<>(java.util.Arrays.asList(null, "en_US", "fr_FR"));
-  private static final List<String> SCOPES = new ArrayList<>(java.util.Arrays.asList(null, "ecommerce", "print"));
-  private static final List<JsonValue> DATA = json(
-      "['x', 'y', '', 0, 12, 12.50, -3, true, false, ['s', 'm'], [], "
-          + "{'amount': '1', 'unit': 'GRAM'}, [{'amount': '9.90', 'currency': 'EUR'}]]").asJsonArray();
+  private static final List<String> LOCALES =
+      new ArrayList<>(java.util.Arrays.asList(null, "en_US", "fr_FR"));
+  private static final List<String> SCOPES =
+      new ArrayList<>(java.util.Arrays.asList(null, "ecommerce", "print"));
+  private static final List<JsonValue> DATA =
+      json("['x', 'y', '', 0, 12, 12.50, -3, true, false, ['s', 'm'], [], "
+              + "{'amount': '1', 'unit': 'GRAM'}, [{'amount': '9.90', 'currency': 'EUR'}]]")
+          .asJsonArray();
 
   @Test
   void randomMergesBehaveLikeAMap() {
@@ -268,19 +313,25 @@ class ProductValuesTest {
           JsonValue data = kind == 0 ? null : kind < 3 ? JsonValue.NULL : pick(random, DATA);
           changes.put(key, data);
         }
-        changes.forEach((key, data) -> {
-          if (data == null || data == JsonValue.NULL) {
-            model.remove(key);
-          } else {
-            model.put(key, data);
-          }
-        });
+        changes.forEach(
+            (key, data) -> {
+              if (data == null || data == JsonValue.NULL) {
+                model.remove(key);
+              } else {
+                model.put(key, data);
+              }
+            });
         values = values.merge(changes);
-        String where = "seed " + seed + " (-Dtests.seed=" + SEED + "), step " + step + ", changes " + changes;
+        String where =
+            "seed " + seed + " (-Dtests.seed=" + SEED + "), step " + step + ", changes " + changes;
         assertEquals(model, values.asMap(), where);
         assertEquals(model.size(), values.size(), where);
-        assertEquals(new java.util.TreeSet<>(model.keySet().stream().map(ValueKey::attribute).toList()), values.attributes(), where);
-        // JSON checks are sampled: every Json.create* call looks the provider up again, which is slow
+        assertEquals(
+            new java.util.TreeSet<>(model.keySet().stream().map(ValueKey::attribute).toList()),
+            values.attributes(),
+            where);
+        // JSON checks are sampled: every Json.create* call looks the provider up again, which is
+        // slow
         if (step % 25 == 0 || step == 249) {
           assertEquals(values, ProductValues.parse(values.toJson().toString()), where);
           assertInOrder(values.toJson(), where);
@@ -291,17 +342,29 @@ class ProductValuesTest {
 
   private static void assertInOrder(JsonObject json, String where) {
     var keys = new ArrayList<ValueKey>();
-    json.forEach((attribute, entries) -> entries.asJsonArray().getValuesAs(JsonObject.class).forEach(e ->
-        keys.add(key(attribute, nullable(e.get("locale")), nullable(e.get("scope"))))));
+    json.forEach(
+        (attribute, entries) ->
+            entries
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .forEach(
+                    e ->
+                        keys.add(
+                            key(attribute, nullable(e.get("locale")), nullable(e.get("scope"))))));
     var sorted = new ArrayList<>(keys);
     sorted.sort(null);
     assertEquals(sorted, keys, "toJson order, " + where);
     assertEquals(Set.copyOf(keys).size(), keys.size(), "no key twice, " + where);
-    assertEquals(new ArrayList<>(new TreeMap<String, Object>(json).keySet()), new ArrayList<>(json.keySet()), where);
+    assertEquals(
+        new ArrayList<>(new TreeMap<String, Object>(json).keySet()),
+        new ArrayList<>(json.keySet()),
+        where);
   }
 
   private static String nullable(JsonValue value) {
-    return value.getValueType() == JsonValue.ValueType.NULL ? null : ((jakarta.json.JsonString) value).getString();
+    return value.getValueType() == JsonValue.ValueType.NULL
+        ? null
+        : ((jakarta.json.JsonString) value).getString();
   }
 
   private static <T> T pick(Random random, List<T> list) {

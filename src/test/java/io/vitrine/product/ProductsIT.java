@@ -31,14 +31,26 @@ class ProductsIT extends VitrineIT {
   private String values(String... attributeAndEntries) {
     var json = new StringBuilder("{");
     for (int i = 0; i < attributeAndEntries.length; i += 2) {
-      json.append(i == 0 ? "" : ",").append('"').append(attributeAndEntries[i]).append("\":[").append(attributeAndEntries[i + 1]).append(']');
+      json.append(i == 0 ? "" : ",")
+          .append('"')
+          .append(attributeAndEntries[i])
+          .append("\":[")
+          .append(attributeAndEntries[i + 1])
+          .append(']');
     }
     return json.append('}').toString();
   }
 
   private String product(String identifier, String values) {
-    return "{\"identifier\":\"" + identifier + "\",\"family\":\"" + c.family + "\",\"categories\":[\"" + c.leaf
-        + "\"],\"values\":" + values + "}";
+    return "{\"identifier\":\""
+        + identifier
+        + "\",\"family\":\""
+        + c.family
+        + "\",\"categories\":[\""
+        + c.leaf
+        + "\"],\"values\":"
+        + values
+        + "}";
   }
 
   private JsonObject valueOf(JsonObject product, String attribute, int index) {
@@ -49,35 +61,60 @@ class ProductsIT extends VitrineIT {
   void aProductIsCreatedWithNormalisedValuesAndReadBack() {
     String sku = unique("TEE");
     String body =
-        product(sku, values(
-            c.name, value("en_US", null, "\"Crew tee\"") + "," + value("fr_FR", null, "\"T-shirt\""),
-            c.description, value("en_US", c.channel, "\"<p onclick=\\\"steal()\\\">Soft <strong>cotton</strong></p><script>alert(1)</script>\""),
-            c.color, value(null, null, "\"NAVY\""),
-            c.materials, value(null, null, "[\"linen\",\"Cotton\",\"LINEN\"]"),
-            c.weight, value(null, null, "{\"amount\":\"0.2500\",\"unit\":\"GRAM\"}"),
-            c.price, value(null, null, "[{\"amount\":\"29.9\",\"currency\":\"USD\"},{\"amount\":27,\"currency\":\"EUR\"}]"),
-            c.quantity, value(null, null, "\"12\""),
-            c.released, value(null, null, "\"2026-03-14\""),
-            c.organic, value(null, null, "true"),
-            c.images, value(null, null, "[\"tee_front\",\"tee_back\"]")));
+        product(
+            sku,
+            values(
+                c.name,
+                    value("en_US", null, "\"Crew tee\"")
+                        + ","
+                        + value("fr_FR", null, "\"T-shirt\""),
+                c.description,
+                    value(
+                        "en_US",
+                        c.channel,
+                        "\"<p onclick=\\\"steal()\\\">Soft <strong>cotton</strong></p><script>alert(1)</script>\""),
+                c.color, value(null, null, "\"NAVY\""),
+                c.materials, value(null, null, "[\"linen\",\"Cotton\",\"LINEN\"]"),
+                c.weight, value(null, null, "{\"amount\":\"0.2500\",\"unit\":\"GRAM\"}"),
+                c.price,
+                    value(
+                        null,
+                        null,
+                        "[{\"amount\":\"29.9\",\"currency\":\"USD\"},{\"amount\":27,\"currency\":\"EUR\"}]"),
+                c.quantity, value(null, null, "\"12\""),
+                c.released, value(null, null, "\"2026-03-14\""),
+                c.organic, value(null, null, "true"),
+                c.images, value(null, null, "[\"tee_front\",\"tee_back\"]")));
     var created = api.post("api/v1/products", body);
     assertStatus(201, created);
     assertEquals("\"1\"", etag(created));
-    assertTrue(created.header("Location").orElse("").endsWith("/api/v1/products/" + sku), created::toString);
+    assertTrue(
+        created.header("Location").orElse("").endsWith("/api/v1/products/" + sku),
+        created::toString);
     JsonObject product = api.get("api/v1/products/" + sku).json();
     assertEquals(created.json(), product);
     assertEquals(c.family, product.getString("family"));
     assertTrue(product.getBoolean("enabled"));
-    assertEquals("<p>Soft <strong>cotton</strong></p>", valueOf(product, c.description, 0).getString("data"), "rich text is cleaned");
-    assertEquals("navy", valueOf(product, c.color, 0).getString("data"), "options match without regard to case");
-    assertEquals("[\"linen\",\"cotton\"]", valueOf(product, c.materials, 0).getJsonArray("data").toString());
-    assertEquals("{\"amount\":\"0.25\",\"unit\":\"GRAM\"}", valueOf(product, c.weight, 0).getJsonObject("data").toString());
+    assertEquals(
+        "<p>Soft <strong>cotton</strong></p>",
+        valueOf(product, c.description, 0).getString("data"),
+        "rich text is cleaned");
+    assertEquals(
+        "navy",
+        valueOf(product, c.color, 0).getString("data"),
+        "options match without regard to case");
+    assertEquals(
+        "[\"linen\",\"cotton\"]", valueOf(product, c.materials, 0).getJsonArray("data").toString());
+    assertEquals(
+        "{\"amount\":\"0.25\",\"unit\":\"GRAM\"}",
+        valueOf(product, c.weight, 0).getJsonObject("data").toString());
     assertEquals(
         "[{\"amount\":\"27.00\",\"currency\":\"EUR\"},{\"amount\":\"29.90\",\"currency\":\"USD\"}]",
         valueOf(product, c.price, 0).getJsonArray("data").toString(),
         "prices are sorted by currency and keep the currency's decimals");
     assertEquals(12, valueOf(product, c.quantity, 0).getInt("data"));
-    assertEquals("en_US", valueOf(product, c.name, 0).getString("locale"), "entries ordered by locale");
+    assertEquals(
+        "en_US", valueOf(product, c.name, 0).getString("locale"), "entries ordered by locale");
     assertFalse(product.getString("created").isBlank());
   }
 
@@ -85,7 +122,8 @@ class ProductsIT extends VitrineIT {
   void identifiersAreUniqueWithoutRegardToCaseAndFoundThatWay() {
     String sku = unique("Case");
     assertStatus(201, api.post("api/v1/products", product(sku, "{}")));
-    assertProblem(409, "already-exists", api.post("api/v1/products", product(sku.toUpperCase(), "{}")));
+    assertProblem(
+        409, "already-exists", api.post("api/v1/products", product(sku.toUpperCase(), "{}")));
     var found = api.get("api/v1/products/" + sku.toLowerCase());
     assertStatus(200, found);
     assertEquals(sku, found.json().getString("identifier"), "the identifier keeps its case");
@@ -94,20 +132,37 @@ class ProductsIT extends VitrineIT {
   @Test
   void patchMergesValuesPerAttributeLocaleAndScope() {
     String sku = unique("MERGE");
-    api.post("api/v1/products", product(sku, values(
-        c.name, value("en_US", null, "\"English\"") + "," + value("fr_FR", null, "\"Français\""),
-        c.quantity, value(null, null, "5"))));
-    var patched = api.patch("api/v1/products/" + sku, "{\"values\":" + values(
-        c.name, value("fr_FR", null, "\"Nouveau\""),
-        c.quantity, value(null, null, "null"),
-        c.organic, value(null, null, "false")) + "}");
+    api.post(
+        "api/v1/products",
+        product(
+            sku,
+            values(
+                c.name,
+                value("en_US", null, "\"English\"") + "," + value("fr_FR", null, "\"Français\""),
+                c.quantity,
+                value(null, null, "5"))));
+    var patched =
+        api.patch(
+            "api/v1/products/" + sku,
+            "{\"values\":"
+                + values(
+                    c.name, value("fr_FR", null, "\"Nouveau\""),
+                    c.quantity, value(null, null, "null"),
+                    c.organic, value(null, null, "false"))
+                + "}");
     assertStatus(200, patched);
     JsonObject values = patched.json().getJsonObject("values");
-    assertEquals("English", values.getJsonArray(c.name).getJsonObject(0).getString("data"), "other locales stay");
+    assertEquals(
+        "English",
+        values.getJsonArray(c.name).getJsonObject(0).getString("data"),
+        "other locales stay");
     assertEquals("Nouveau", values.getJsonArray(c.name).getJsonObject(1).getString("data"));
     assertFalse(values.containsKey(c.quantity), "null data removes a value");
     assertFalse(values.getJsonArray(c.organic).getJsonObject(0).getBoolean("data"));
-    assertEquals(List.of(c.leaf), List.of(patched.json().getJsonArray("categories").getString(0)), "absent fields stay");
+    assertEquals(
+        List.of(c.leaf),
+        List.of(patched.json().getJsonArray("categories").getString(0)),
+        "absent fields stay");
     assertEquals("\"2\"", etag(patched));
   }
 
@@ -115,26 +170,58 @@ class ProductsIT extends VitrineIT {
   void anEmptyValueClearsIt() {
     String sku = unique("EMPTY");
     api.post("api/v1/products", product(sku, values(c.materials, value(null, null, "[\"wool\"]"))));
-    var cleared = api.patch("api/v1/products/" + sku, "{\"values\":" + values(c.materials, value(null, null, "[]")) + "}");
+    var cleared =
+        api.patch(
+            "api/v1/products/" + sku,
+            "{\"values\":" + values(c.materials, value(null, null, "[]")) + "}");
     assertFalse(cleared.json().getJsonObject("values").containsKey(c.materials), cleared::toString);
   }
 
   @Test
   void everyViolationIsListedWithAttributeLocaleAndScope() {
     String sku = unique("BAD");
-    var response = api.post("api/v1/products", product(sku, values(
-        c.name, value("en_US", null, "\"" + "x".repeat(41) + "\"") + "," + value(null, null, "\"no locale\"") + "," + value("de_DE", null, "\"inactive\""),
-        c.description, value("fr_FR", null, "\"no scope\"") + "," + value("en_US", "ecommerce", "\"en_US is on ecommerce but ecommerce is fine\""),
-        c.color, value(null, null, "\"purple\""),
-        c.materials, value(null, null, "\"cotton\""),
-        c.weight, value(null, null, "{\"amount\":\"60\",\"unit\":\"KILOGRAM\"}") ,
-        c.price, value(null, null, "[{\"amount\":\"-1\",\"currency\":\"EUR\"},{\"amount\":\"5\",\"currency\":\"CHF\"}]"),
-        c.ean, value(null, null, "\"123\""),
-        c.quantity, value(null, null, "1.5"),
-        c.released, value(null, null, "\"1999-12-31\""),
-        c.organic, value(null, null, "\"yes\""),
-        c.images, value("en_US", null, "[\"a\"]"),
-        "no_such_attribute", value(null, null, "1"))));
+    var response =
+        api.post(
+            "api/v1/products",
+            product(
+                sku,
+                values(
+                    c.name,
+                    value("en_US", null, "\"" + "x".repeat(41) + "\"")
+                        + ","
+                        + value(null, null, "\"no locale\"")
+                        + ","
+                        + value("de_DE", null, "\"inactive\""),
+                    c.description,
+                    value("fr_FR", null, "\"no scope\"")
+                        + ","
+                        + value(
+                            "en_US",
+                            "ecommerce",
+                            "\"en_US is on ecommerce but ecommerce is fine\""),
+                    c.color,
+                    value(null, null, "\"purple\""),
+                    c.materials,
+                    value(null, null, "\"cotton\""),
+                    c.weight,
+                    value(null, null, "{\"amount\":\"60\",\"unit\":\"KILOGRAM\"}"),
+                    c.price,
+                    value(
+                        null,
+                        null,
+                        "[{\"amount\":\"-1\",\"currency\":\"EUR\"},{\"amount\":\"5\",\"currency\":\"CHF\"}]"),
+                    c.ean,
+                    value(null, null, "\"123\""),
+                    c.quantity,
+                    value(null, null, "1.5"),
+                    c.released,
+                    value(null, null, "\"1999-12-31\""),
+                    c.organic,
+                    value(null, null, "\"yes\""),
+                    c.images,
+                    value("en_US", null, "[\"a\"]"),
+                    "no_such_attribute",
+                    value(null, null, "1"))));
     assertViolation(response, c.name, "en_US", null, "41 characters long; at most 40");
     assertViolation(response, c.name, null, null, "needs a locale");
     assertViolation(response, c.name, "de_DE", null, "not active");
@@ -156,24 +243,50 @@ class ProductsIT extends VitrineIT {
   @Test
   void aMetricIsCheckedInItsFamilysDefaultUnit() {
     String sku = unique("KG");
-    var grams = api.post("api/v1/products", product(sku, values(c.weight, value(null, null, "{\"amount\":\"51000\",\"unit\":\"GRAM\"}"))));
+    var grams =
+        api.post(
+            "api/v1/products",
+            product(
+                sku,
+                values(c.weight, value(null, null, "{\"amount\":\"51000\",\"unit\":\"GRAM\"}"))));
     assertViolation(grams, c.weight, null, null, "at most 50 KILOGRAM");
-    var pounds = api.post("api/v1/products", product(sku, values(c.weight, value(null, null, "{\"amount\":\"100\",\"unit\":\"POUND\"}"))));
+    var pounds =
+        api.post(
+            "api/v1/products",
+            product(
+                sku,
+                values(c.weight, value(null, null, "{\"amount\":\"100\",\"unit\":\"POUND\"}"))));
     assertStatus(201, pounds);
   }
 
   @Test
   void valuesMustBelongToTheFamily() {
     String loose = unique("loose");
-    assertStatus(201, api.post("api/v1/attributes", "{\"code\":\"" + loose + "\",\"type\":\"boolean\"}"));
+    assertStatus(
+        201, api.post("api/v1/attributes", "{\"code\":\"" + loose + "\",\"type\":\"boolean\"}"));
     String sku = unique("FAM");
-    var response = api.post("api/v1/products", product(sku, values(loose, value(null, null, "true"))));
+    var response =
+        api.post("api/v1/products", product(sku, values(loose, value(null, null, "true"))));
     assertViolation(response, loose, null, null, "not an attribute of the family");
-    var familyLess = api.post("api/v1/products", "{\"identifier\":\"" + sku + "\",\"values\":" + values(loose, value(null, null, "true")) + "}");
+    var familyLess =
+        api.post(
+            "api/v1/products",
+            "{\"identifier\":\""
+                + sku
+                + "\",\"values\":"
+                + values(loose, value(null, null, "true"))
+                + "}");
     assertStatus(201, familyLess);
     var moved = api.patch("api/v1/products/" + sku, "{\"family\":\"" + c.family + "\"}");
     assertViolation(moved, loose, null, null, "remove the value (data null) to move the product");
-    var both = api.patch("api/v1/products/" + sku, "{\"family\":\"" + c.family + "\",\"values\":" + values(loose, value(null, null, "null")) + "}");
+    var both =
+        api.patch(
+            "api/v1/products/" + sku,
+            "{\"family\":\""
+                + c.family
+                + "\",\"values\":"
+                + values(loose, value(null, null, "null"))
+                + "}");
     assertStatus(200, both);
   }
 
@@ -182,18 +295,36 @@ class ProductsIT extends VitrineIT {
     String ean = "40" + System.nanoTime() % 100_000_000_000L;
     ean = (ean + "0000000000000").substring(0, 13);
     String first = unique("U1");
-    assertStatus(201, api.post("api/v1/products", product(first, values(c.ean, value(null, null, "\"" + ean + "\"")))));
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/products",
+            product(first, values(c.ean, value(null, null, "\"" + ean + "\"")))));
     String second = unique("U2");
-    var taken = api.post("api/v1/products", product(second, values(c.ean, value(null, null, "\"" + ean + "\""))));
-    assertViolation(taken, c.ean, null, null, "already the " + c.ean + " of the product '" + first + "'");
-    api.patch("api/v1/products/" + first, "{\"values\":" + values(c.ean, value(null, null, "null")) + "}");
-    assertStatus(201, api.post("api/v1/products", product(second, values(c.ean, value(null, null, "\"" + ean + "\"")))));
+    var taken =
+        api.post(
+            "api/v1/products",
+            product(second, values(c.ean, value(null, null, "\"" + ean + "\""))));
+    assertViolation(
+        taken, c.ean, null, null, "already the " + c.ean + " of the product '" + first + "'");
+    api.patch(
+        "api/v1/products/" + first,
+        "{\"values\":" + values(c.ean, value(null, null, "null")) + "}");
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/products",
+            product(second, values(c.ean, value(null, null, "\"" + ean + "\"")))));
   }
 
   @Test
   void unknownFieldsAndCategoriesAreRefused() {
-    var response = api.post("api/v1/products",
-        "{\"identifier\":\"" + unique("X") + "\",\"family\":\"no_family\",\"categories\":[\"no_category\"],\"colour\":\"red\",\"enabled\":\"yes\"}");
+    var response =
+        api.post(
+            "api/v1/products",
+            "{\"identifier\":\""
+                + unique("X")
+                + "\",\"family\":\"no_family\",\"categories\":[\"no_category\"],\"colour\":\"red\",\"enabled\":\"yes\"}");
     assertViolation(response, "family", "no family 'no_family'");
     assertViolation(response, "categories[0]", "no category 'no_category'");
     assertViolation(response, "colour", "not a field of a product");
@@ -202,10 +333,18 @@ class ProductsIT extends VitrineIT {
 
   @Test
   void identifiersAreCheckedAndARenameKeepsTheProduct() {
-    assertViolation(api.post("api/v1/products", "{\"identifier\":\"a/b\"}"), "identifier", "must not contain");
-    assertViolation(api.post("api/v1/products", "{\"identifier\":\"a\\\\b\"}"), "identifier", "must not contain");
-    assertViolation(api.post("api/v1/products", "{\"identifier\":\" padded \"}"), "identifier", "spaces");
-    assertViolation(api.post("api/v1/products", "{\"family\":\"" + c.family + "\"}"), "identifier", "is required");
+    assertViolation(
+        api.post("api/v1/products", "{\"identifier\":\"a/b\"}"), "identifier", "must not contain");
+    assertViolation(
+        api.post("api/v1/products", "{\"identifier\":\"a\\\\b\"}"),
+        "identifier",
+        "must not contain");
+    assertViolation(
+        api.post("api/v1/products", "{\"identifier\":\" padded \"}"), "identifier", "spaces");
+    assertViolation(
+        api.post("api/v1/products", "{\"family\":\"" + c.family + "\"}"),
+        "identifier",
+        "is required");
     String sku = unique("OLD");
     api.post("api/v1/products", product(sku, "{}"));
     String renamed = unique("NEW");
@@ -215,21 +354,34 @@ class ProductsIT extends VitrineIT {
     assertEquals(c.family, api.get("api/v1/products/" + renamed).json().getString("family"));
     var other = unique("OTHER");
     api.post("api/v1/products", product(other, "{}"));
-    assertViolation(api.patch("api/v1/products/" + other, "{\"identifier\":\"" + renamed + "\"}"), "identifier", "already the identifier");
+    assertViolation(
+        api.patch("api/v1/products/" + other, "{\"identifier\":\"" + renamed + "\"}"),
+        "identifier",
+        "already the identifier");
   }
 
   @Test
   void versionsGuardWritesAndReads() {
     String sku = unique("VER");
     var created = api.post("api/v1/products", product(sku, "{}"));
-    var first = api.patch("api/v1/products/" + sku, "{\"enabled\":false}", "If-Match", etag(created));
+    var first =
+        api.patch("api/v1/products/" + sku, "{\"enabled\":false}", "If-Match", etag(created));
     assertStatus(200, first);
-    var stale = api.patch("api/v1/products/" + sku, "{\"enabled\":true}", "If-Match", etag(created));
+    var stale =
+        api.patch("api/v1/products/" + sku, "{\"enabled\":true}", "If-Match", etag(created));
     assertProblem(412, "precondition-failed", stale);
-    assertFalse(api.get("api/v1/products/" + sku).json().getBoolean("enabled"), "the stale write changed nothing");
+    assertFalse(
+        api.get("api/v1/products/" + sku).json().getBoolean("enabled"),
+        "the stale write changed nothing");
     assertStatus(304, api.get("api/v1/products/" + sku, "If-None-Match", etag(first)));
-    assertProblem(412, "precondition-failed", api.delete("api/v1/products/" + sku, "If-Match", etag(created)));
-    assertProblem(412, "precondition-failed", api.patch("api/v1/products/" + unique("NONE"), "{}", "If-Match", "\"1\""));
+    assertProblem(
+        412,
+        "precondition-failed",
+        api.delete("api/v1/products/" + sku, "If-Match", etag(created)));
+    assertProblem(
+        412,
+        "precondition-failed",
+        api.patch("api/v1/products/" + unique("NONE"), "{}", "If-Match", "\"1\""));
     assertStatus(204, api.delete("api/v1/products/" + sku, "If-Match", etag(first)));
     assertProblem(404, "not-found", api.delete("api/v1/products/" + sku));
   }
@@ -239,7 +391,10 @@ class ProductsIT extends VitrineIT {
     String sku = unique("SAME");
     api.post("api/v1/products", product(sku, values(c.organic, value(null, null, "true"))));
     String before = lastEvent();
-    var again = api.patch("api/v1/products/" + sku.toLowerCase(), "{\"values\":" + values(c.organic, value(null, null, "true")) + "}");
+    var again =
+        api.patch(
+            "api/v1/products/" + sku.toLowerCase(),
+            "{\"values\":" + values(c.organic, value(null, null, "true")) + "}");
     assertStatus(200, again);
     assertEquals("\"1\"", etag(again));
     assertEquals(sku, again.json().getString("identifier"), "the address's case does not rename");
@@ -260,7 +415,10 @@ class ProductsIT extends VitrineIT {
         mine.add(event);
       }
     }
-    assertEquals(List.of("created", "updated", "deleted"), mine.stream().map(e -> e.getString("action")).toList(), mine::toString);
+    assertEquals(
+        List.of("created", "updated", "deleted"),
+        mine.stream().map(e -> e.getString("action")).toList(),
+        mine::toString);
     assertEquals(List.of(1, 2, 3), mine.stream().map(e -> e.getInt("version")).toList());
     assertEquals("product", mine.get(0).getString("entity_type"));
     long previous = 0;
@@ -286,15 +444,24 @@ class ProductsIT extends VitrineIT {
   }
 
   private List<JsonObject> eventsAfter(String lastEventJson) {
-    long seq = jakarta.json.Json.createReader(new java.io.StringReader(lastEventJson)).readObject().getJsonNumber("seq").longValue();
-    String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(seq).getBytes());
+    long seq =
+        jakarta.json.Json.createReader(new java.io.StringReader(lastEventJson))
+            .readObject()
+            .getJsonNumber("seq")
+            .longValue();
+    String cursor =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(Long.toString(seq).getBytes());
     List<JsonObject> events = new ArrayList<>();
     String next = "api/v1/events?limit=100&search_after=" + cursor;
     while (true) {
       JsonObject page = api.get(next).json();
       JsonArray items = page.getJsonObject("_embedded").getJsonArray("items");
       if (items.isEmpty()) {
-        assertTrue(page.getJsonObject("_links").containsKey("next"), "an empty page still says where to ask again");
+        assertTrue(
+            page.getJsonObject("_links").containsKey("next"),
+            "an empty page still says where to ask again");
         return events;
       }
       items.forEach(i -> events.add(i.asJsonObject()));
@@ -320,7 +487,9 @@ class ProductsIT extends VitrineIT {
       JsonObject json = page.json();
       for (var item : json.getJsonObject("_embedded").getJsonArray("items")) {
         String identifier = item.asJsonObject().getString("identifier");
-        assertTrue(identifier.toLowerCase().compareTo(previous) > 0, "ordered: " + previous + " then " + identifier);
+        assertTrue(
+            identifier.toLowerCase().compareTo(previous) > 0,
+            "ordered: " + previous + " then " + identifier);
         previous = identifier.toLowerCase();
         if (identifier.startsWith(prefix)) {
           seen.add(identifier);

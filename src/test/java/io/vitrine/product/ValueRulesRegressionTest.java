@@ -13,7 +13,10 @@ import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bugs found once (a repeated currency after a null amount, misplaced values returned as valid), kept fixed. */
+/**
+ * Bugs found once (a repeated currency after a null amount, misplaced values returned as valid),
+ * kept fixed.
+ */
 class ValueRulesRegressionTest {
 
   private final CatalogSnapshot catalog = TestCatalogs.standard();
@@ -29,11 +32,15 @@ class ValueRulesRegressionTest {
   @Test
   void currencyGivenTwiceIsRefusedWhenTheFirstAmountIsNull() {
     var price = catalog.attributes().get("price");
-    var result = rules.check(
-        price, new ValueKey("price", null, null),
-        json("[{'amount': null, 'currency': 'EUR'}, {'amount': '10', 'currency': 'EUR'}]"), violations);
+    var result =
+        rules.check(
+            price,
+            new ValueKey("price", null, null),
+            json("[{'amount': null, 'currency': 'EUR'}, {'amount': '10', 'currency': 'EUR'}]"),
+            violations);
     assertNull(result);
-    assertEquals(List.of(Violation.of("price", "the price in EUR is given twice.")), violations.list());
+    assertEquals(
+        List.of(Violation.of("price", "the price in EUR is given twice.")), violations.list());
   }
 
   @Test

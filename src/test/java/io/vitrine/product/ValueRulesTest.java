@@ -105,18 +105,27 @@ class ValueRulesTest {
       assertNull(check(name, "{'a': 'b'}"));
       assertNull(check(name, "true"));
       assertEquals(
-          List.of("must be text, not a list.", "must be text, not an object.", "must be text, not a boolean."),
+          List.of(
+              "must be text, not a list.",
+              "must be text, not an object.",
+              "must be text, not a boolean."),
           messages());
     }
 
     @Test
     void refusesLineFeed() {
-      assertRefused(name, "'two\\nlines'", "must be a single line; use a textarea attribute for longer text.");
+      assertRefused(
+          name,
+          "'two\\nlines'",
+          "must be a single line; use a textarea attribute for longer text.");
     }
 
     @Test
     void refusesCarriageReturn() {
-      assertRefused(name, "'two\\rlines'", "must be a single line; use a textarea attribute for longer text.");
+      assertRefused(
+          name,
+          "'two\\rlines'",
+          "must be a single line; use a textarea attribute for longer text.");
     }
 
     @Test
@@ -137,13 +146,15 @@ class ValueRulesTest {
       String three = "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00";
       assertEquals(6, three.length());
       assertNormal(code, "'" + three + "'", "'" + three + "'");
-      assertRefused(code, "'" + three + "\uD83D\uDE00'", "is 4 characters long; at most 3 are allowed.");
+      assertRefused(
+          code, "'" + three + "\uD83D\uDE00'", "is 4 characters long; at most 3 are allowed.");
     }
 
     @Test
     void withoutMaxCharactersTheLimitIs255() {
       assertNormal(name, "'" + "a".repeat(255) + "'", "'" + "a".repeat(255) + "'");
-      assertRefused(name, "'" + "a".repeat(256) + "'", "is 256 characters long; at most 255 are allowed.");
+      assertRefused(
+          name, "'" + "a".repeat(256) + "'", "is 256 characters long; at most 255 are allowed.");
     }
 
     @Test
@@ -156,7 +167,8 @@ class ValueRulesTest {
     @Test
     void identifierRefusesNewline() {
       var sku = attribute("sku", AttributeType.IDENTIFIER).build();
-      assertRefused(sku, "'A\\nB'", "must be a single line; use a textarea attribute for longer text.");
+      assertRefused(
+          sku, "'A\\nB'", "must be a single line; use a textarea attribute for longer text.");
     }
 
     @Test
@@ -189,13 +201,17 @@ class ValueRulesTest {
     @Test
     void urlRuleRefusesOtherSchemes() {
       var url = attribute("url", AttributeType.TEXT).url().build();
-      assertRefused(url, "'ftp://example.com'", "'ftp://example.com' is not a web address starting with http:// or https://.");
+      assertRefused(
+          url,
+          "'ftp://example.com'",
+          "'ftp://example.com' is not a web address starting with http:// or https://.");
     }
 
     @Test
     void urlRuleRefusesAddressWithoutSchemeOrHost() {
       var url = attribute("url", AttributeType.TEXT).url().build();
-      for (String text : List.of("example.com", "http://", "https:///path", "https://exa mple.com")) {
+      for (String text :
+          List.of("example.com", "http://", "https:///path", "https://exa mple.com")) {
         assertNull(check(url, "'" + text + "'"), text);
       }
       assertEquals(4, violations.size(), violations.toString());
@@ -239,7 +255,8 @@ class ValueRulesTest {
   @Nested
   class Textarea {
     private final Attribute plain = attribute("notes", AttributeType.TEXTAREA).build();
-    private final Attribute rich = attribute("description", AttributeType.TEXTAREA).richText().build();
+    private final Attribute rich =
+        attribute("description", AttributeType.TEXTAREA).richText().build();
 
     @Test
     void keepsSeveralLines() {
@@ -248,7 +265,8 @@ class ValueRulesTest {
 
     @Test
     void plainTextareaKeepsMarkupAsWritten() {
-      assertNormal(plain, "'<b>bold</b> & <script>x</script>'", "'<b>bold</b> & <script>x</script>'");
+      assertNormal(
+          plain, "'<b>bold</b> & <script>x</script>'", "'<b>bold</b> & <script>x</script>'");
     }
 
     @Test
@@ -269,19 +287,25 @@ class ValueRulesTest {
     @Test
     void refusesTooLongText() {
       var short10 = attribute("notes", AttributeType.TEXTAREA).maxCharacters(10).build();
-      assertRefused(short10, "'" + "x".repeat(11) + "'", "is 11 characters long; at most 10 are allowed.");
+      assertRefused(
+          short10, "'" + "x".repeat(11) + "'", "is 11 characters long; at most 10 are allowed.");
     }
 
     @Test
     void withoutMaxCharactersTheLimitIs65535() {
       String longest = "x".repeat(65_535);
-      assertEquals(longest, ((jakarta.json.JsonString) check(plain, "'" + longest + "'")).getString());
-      assertRefused(plain, "'" + longest + "y'", "is 65536 characters long; at most 65535 are allowed.");
+      assertEquals(
+          longest, ((jakarta.json.JsonString) check(plain, "'" + longest + "'")).getString());
+      assertRefused(
+          plain, "'" + longest + "y'", "is 65536 characters long; at most 65535 are allowed.");
     }
 
     @Test
     void richTextRemovesScripts() {
-      assertNormal(rich, "'<p>Soft <strong>cotton</strong></p><script>alert(1)</script>'", "'<p>Soft <strong>cotton</strong></p>'");
+      assertNormal(
+          rich,
+          "'<p>Soft <strong>cotton</strong></p><script>alert(1)</script>'",
+          "'<p>Soft <strong>cotton</strong></p>'");
     }
 
     @Test
@@ -296,13 +320,15 @@ class ValueRulesTest {
 
     @Test
     void richTextKeepsAllowedTags() {
-      String html = "<h2>Care</h2><ul><li><em>Wash</em> cold</li><li>Dry flat</li></ul><p>See <a href=\\\"https://example.com/care\\\">the guide</a>.</p>";
+      String html =
+          "<h2>Care</h2><ul><li><em>Wash</em> cold</li><li>Dry flat</li></ul><p>See <a href=\\\"https://example.com/care\\\">the guide</a>.</p>";
       assertNormal(rich, "'" + html + "'", "'" + html + "'");
     }
 
     @Test
     void richTextKeepsLinkTargetAndRel() {
-      String html = "<a href=\\\"https://example.com\\\" target=\\\"_blank\\\" rel=\\\"noopener\\\">shop</a>";
+      String html =
+          "<a href=\\\"https://example.com\\\" target=\\\"_blank\\\" rel=\\\"noopener\\\">shop</a>";
       assertNormal(rich, "'" + html + "'", "'" + html + "'");
     }
 
@@ -323,18 +349,24 @@ class ValueRulesTest {
 
     @Test
     void richTextWithOnlyAnImageIsKept() {
-      assertNormal(rich, "'<p><img src=\\\"https://example.com/a.png\\\"></p>'", "'<p><img src=\\\"https://example.com/a.png\\\"></p>'");
+      assertNormal(
+          rich,
+          "'<p><img src=\\\"https://example.com/a.png\\\"></p>'",
+          "'<p><img src=\\\"https://example.com/a.png\\\"></p>'");
     }
 
     @Test
     void richTextLengthIsCountedAfterCleaning() {
-      var rich10 = attribute("description", AttributeType.TEXTAREA).richText().maxCharacters(10).build();
-      assertNormal(rich10, "'<p>abc</p><script>a long script that would not fit</script>'", "'<p>abc</p>'");
+      var rich10 =
+          attribute("description", AttributeType.TEXTAREA).richText().maxCharacters(10).build();
+      assertNormal(
+          rich10, "'<p>abc</p><script>a long script that would not fit</script>'", "'<p>abc</p>'");
     }
 
     @Test
     void richTextLengthCountsMarkup() {
-      var rich10 = attribute("description", AttributeType.TEXTAREA).richText().maxCharacters(10).build();
+      var rich10 =
+          attribute("description", AttributeType.TEXTAREA).richText().maxCharacters(10).build();
       assertRefused(rich10, "'<p>abcdefgh</p>'", "is 15 characters long; at most 10 are allowed.");
     }
 
@@ -348,8 +380,10 @@ class ValueRulesTest {
   @Nested
   class Number {
     private final Attribute whole = attribute("stock", AttributeType.NUMBER).build();
-    private final Attribute decimal = attribute("ratio", AttributeType.NUMBER).decimalsAllowed().build();
-    private final Attribute signed = attribute("offset", AttributeType.NUMBER).negativeAllowed().build();
+    private final Attribute decimal =
+        attribute("ratio", AttributeType.NUMBER).decimalsAllowed().build();
+    private final Attribute signed =
+        attribute("offset", AttributeType.NUMBER).negativeAllowed().build();
 
     @Test
     void wholeNumberIsAJsonNumber() {
@@ -391,7 +425,8 @@ class ValueRulesTest {
 
     @Test
     void refusesDecimalsWhenNotAllowed() {
-      assertRefused(whole, "12.5", "must be a whole number: the attribute does not allow decimals.");
+      assertRefused(
+          whole, "12.5", "must be a whole number: the attribute does not allow decimals.");
     }
 
     @Test
@@ -435,7 +470,8 @@ class ValueRulesTest {
 
     @Test
     void refusesSixteenDigits() {
-      assertRefused(whole, "1000000000000000", "is too large: at most 15 digits before the decimal point.");
+      assertRefused(
+          whole, "1000000000000000", "is too large: at most 15 digits before the decimal point.");
     }
 
     @Test
@@ -481,7 +517,10 @@ class ValueRulesTest {
       assertNull(check(whole, "[1]"));
       assertNull(check(whole, "{'amount': 1}"));
       assertEquals(
-          List.of("must be a number, not a boolean.", "must be a number, not a list.", "must be a number, not an object."),
+          List.of(
+              "must be a number, not a boolean.",
+              "must be a number, not a list.",
+              "must be a number, not an object."),
           messages());
     }
 
@@ -520,7 +559,12 @@ class ValueRulesTest {
 
     @Test
     void decimalBoundsAreComparedByValue() {
-      var bounded = attribute("ratio", AttributeType.NUMBER).decimalsAllowed().min("0.5").max("10.0000000000").build();
+      var bounded =
+          attribute("ratio", AttributeType.NUMBER)
+              .decimalsAllowed()
+              .min("0.5")
+              .max("10.0000000000")
+              .build();
       assertNormal(bounded, "'10.00'", "'10'");
       assertRefused(bounded, "'10.00001'", "must be at most 10.");
     }
@@ -542,17 +586,22 @@ class ValueRulesTest {
   @Nested
   class Metric {
     private final Attribute weight = catalog.attributes().get("weight");
-    private final Attribute wholeWeight = attribute("net_weight", AttributeType.METRIC).metric("Weight", "GRAM").build();
+    private final Attribute wholeWeight =
+        attribute("net_weight", AttributeType.METRIC).metric("Weight", "GRAM").build();
 
     @Test
     void amountAndUnit() {
-      assertNormal(weight, "{'amount': '0.25', 'unit': 'KILOGRAM'}", "{'amount': '0.25', 'unit': 'KILOGRAM'}");
+      assertNormal(
+          weight,
+          "{'amount': '0.25', 'unit': 'KILOGRAM'}",
+          "{'amount': '0.25', 'unit': 'KILOGRAM'}");
     }
 
     @Test
     void numberAmountIsWrittenAsPlainString() {
       assertNormal(weight, "{'unit': 'GRAM', 'amount': 250}", "{'amount': '250', 'unit': 'GRAM'}");
-      assertNormal(weight, "{'amount': 1.500, 'unit': 'POUND'}", "{'amount': '1.5', 'unit': 'POUND'}");
+      assertNormal(
+          weight, "{'amount': 1.500, 'unit': 'POUND'}", "{'amount': '1.5', 'unit': 'POUND'}");
       assertNormal(weight, "{'amount': 2e2, 'unit': 'GRAM'}", "{'amount': '200', 'unit': 'GRAM'}");
     }
 
@@ -564,7 +613,8 @@ class ValueRulesTest {
     @Test
     void refusesNonObject() {
       assertRefused(
-          weight, "'0.25 kg'",
+          weight,
+          "'0.25 kg'",
           "must be an object with an amount and a unit, such as {\"amount\": \"0.25\", \"unit\": \"KILOGRAM\"}.");
     }
 
@@ -575,36 +625,46 @@ class ValueRulesTest {
 
     @Test
     void refusesNonTextUnit() {
-      assertRefused(weight, "{'amount': '1', 'unit': 3}", "unit is required: one of GRAM, KILOGRAM, POUND.");
+      assertRefused(
+          weight, "{'amount': '1', 'unit': 3}", "unit is required: one of GRAM, KILOGRAM, POUND.");
     }
 
     @Test
     void refusesUnitOfAnotherFamily() {
       assertRefused(
-          weight, "{'amount': '1', 'unit': 'CELSIUS'}",
+          weight,
+          "{'amount': '1', 'unit': 'CELSIUS'}",
           "'CELSIUS' is not a unit of Weight; use one of GRAM, KILOGRAM, POUND.");
     }
 
     @Test
     void unitCodesAreCaseSensitive() {
       assertRefused(
-          weight, "{'amount': '1', 'unit': 'gram'}",
+          weight,
+          "{'amount': '1', 'unit': 'gram'}",
           "'gram' is not a unit of Weight; use one of GRAM, KILOGRAM, POUND.");
     }
 
     @Test
     void refusesExtraField() {
-      assertRefused(weight, "{'amount': '1', 'unit': 'GRAM', 'symbol': 'g'}", "'symbol' is not expected here; only amount and unit.");
+      assertRefused(
+          weight,
+          "{'amount': '1', 'unit': 'GRAM', 'symbol': 'g'}",
+          "'symbol' is not expected here; only amount and unit.");
     }
 
     @Test
     void refusesTextAmount() {
-      assertRefused(weight, "{'amount': 'heavy', 'unit': 'GRAM'}", "amount must be a number, not a string.");
+      assertRefused(
+          weight, "{'amount': 'heavy', 'unit': 'GRAM'}", "amount must be a number, not a string.");
     }
 
     @Test
     void refusesDecimalAmountWhenNotAllowed() {
-      assertRefused(wholeWeight, "{'amount': '1.5', 'unit': 'GRAM'}", "amount must be a whole number: the attribute does not allow decimals.");
+      assertRefused(
+          wholeWeight,
+          "{'amount': '1.5', 'unit': 'GRAM'}",
+          "amount must be a whole number: the attribute does not allow decimals.");
     }
 
     @Test
@@ -614,47 +674,89 @@ class ValueRulesTest {
 
     @Test
     void refusesTooLargeAmount() {
-      assertRefused(weight, "{'amount': 1e15, 'unit': 'GRAM'}", "amount is too large: at most 15 digits before the decimal point.");
+      assertRefused(
+          weight,
+          "{'amount': 1e15, 'unit': 'GRAM'}",
+          "amount is too large: at most 15 digits before the decimal point.");
     }
 
     @Test
     void maxIsComparedInTheDefaultUnit() {
-      var bounded = attribute("weight", AttributeType.METRIC).metric("Weight", "KILOGRAM").decimalsAllowed().max("2").build();
-      assertNormal(bounded, "{'amount': '2000', 'unit': 'GRAM'}", "{'amount': '2000', 'unit': 'GRAM'}");
+      var bounded =
+          attribute("weight", AttributeType.METRIC)
+              .metric("Weight", "KILOGRAM")
+              .decimalsAllowed()
+              .max("2")
+              .build();
+      assertNormal(
+          bounded, "{'amount': '2000', 'unit': 'GRAM'}", "{'amount': '2000', 'unit': 'GRAM'}");
       assertNormal(bounded, "{'amount': '4', 'unit': 'POUND'}", "{'amount': '4', 'unit': 'POUND'}");
     }
 
     @Test
     void refusesAboveMaxAfterConversionNamingTheDefaultUnit() {
-      var bounded = attribute("weight", AttributeType.METRIC).metric("Weight", "KILOGRAM").decimalsAllowed().max("2").build();
+      var bounded =
+          attribute("weight", AttributeType.METRIC)
+              .metric("Weight", "KILOGRAM")
+              .decimalsAllowed()
+              .max("2")
+              .build();
       assertRefused(bounded, "{'amount': '2001', 'unit': 'GRAM'}", "must be at most 2 KILOGRAM.");
     }
 
     @Test
     void refusesAboveMaxInPounds() {
-      var bounded = attribute("weight", AttributeType.METRIC).metric("Weight", "KILOGRAM").decimalsAllowed().max("2").build();
+      var bounded =
+          attribute("weight", AttributeType.METRIC)
+              .metric("Weight", "KILOGRAM")
+              .decimalsAllowed()
+              .max("2")
+              .build();
       assertRefused(bounded, "{'amount': '5', 'unit': 'POUND'}", "must be at most 2 KILOGRAM.");
     }
 
     @Test
     void refusesBelowMinAfterConversion() {
-      var bounded = attribute("weight", AttributeType.METRIC).metric("Weight", "KILOGRAM").decimalsAllowed().min("0.5").build();
+      var bounded =
+          attribute("weight", AttributeType.METRIC)
+              .metric("Weight", "KILOGRAM")
+              .decimalsAllowed()
+              .min("0.5")
+              .build();
       assertRefused(bounded, "{'amount': '400', 'unit': 'GRAM'}", "must be at least 0.5 KILOGRAM.");
     }
 
     @Test
     void boundsInANonStandardDefaultUnit() {
-      var bounded = attribute("weight", AttributeType.METRIC).metric("Weight", "GRAM").decimalsAllowed().max("500").build();
-      assertNormal(bounded, "{'amount': '0.5', 'unit': 'KILOGRAM'}", "{'amount': '0.5', 'unit': 'KILOGRAM'}");
-      assertRefused(bounded, "{'amount': '0.5001', 'unit': 'KILOGRAM'}", "must be at most 500 GRAM.");
+      var bounded =
+          attribute("weight", AttributeType.METRIC)
+              .metric("Weight", "GRAM")
+              .decimalsAllowed()
+              .max("500")
+              .build();
+      assertNormal(
+          bounded,
+          "{'amount': '0.5', 'unit': 'KILOGRAM'}",
+          "{'amount': '0.5', 'unit': 'KILOGRAM'}");
+      assertRefused(
+          bounded, "{'amount': '0.5001', 'unit': 'KILOGRAM'}", "must be at most 500 GRAM.");
     }
 
     @Test
     void temperatureBoundsWithOffsets() {
-      var bounded = attribute("storage", AttributeType.METRIC)
-          .metric("Temperature", "CELSIUS").decimalsAllowed().negativeAllowed().min("-50").build();
-      assertNormal(bounded, "{'amount': '-58', 'unit': 'FAHRENHEIT'}", "{'amount': '-58', 'unit': 'FAHRENHEIT'}");
-      assertRefused(bounded, "{'amount': '-58.1', 'unit': 'FAHRENHEIT'}", "must be at least -50 CELSIUS.");
+      var bounded =
+          attribute("storage", AttributeType.METRIC)
+              .metric("Temperature", "CELSIUS")
+              .decimalsAllowed()
+              .negativeAllowed()
+              .min("-50")
+              .build();
+      assertNormal(
+          bounded,
+          "{'amount': '-58', 'unit': 'FAHRENHEIT'}",
+          "{'amount': '-58', 'unit': 'FAHRENHEIT'}");
+      assertRefused(
+          bounded, "{'amount': '-58.1', 'unit': 'FAHRENHEIT'}", "must be at least -50 CELSIUS.");
     }
   }
 
@@ -665,39 +767,59 @@ class ValueRulesTest {
 
     @Test
     void amountGetsTheCurrencyDecimals() {
-      assertNormal(price, "[{'amount': '29.9', 'currency': 'EUR'}]", "[{'amount': '29.90', 'currency': 'EUR'}]");
+      assertNormal(
+          price,
+          "[{'amount': '29.9', 'currency': 'EUR'}]",
+          "[{'amount': '29.90', 'currency': 'EUR'}]");
     }
 
     @Test
     void numberAmountGetsTheCurrencyDecimals() {
-      assertNormal(price, "[{'amount': 30, 'currency': 'USD'}]", "[{'amount': '30.00', 'currency': 'USD'}]");
+      assertNormal(
+          price, "[{'amount': 30, 'currency': 'USD'}]", "[{'amount': '30.00', 'currency': 'USD'}]");
     }
 
     @Test
     void moreDecimalsThanTheCurrencyAreKept() {
-      assertNormal(price, "[{'amount': '29.999', 'currency': 'EUR'}]", "[{'amount': '29.999', 'currency': 'EUR'}]");
+      assertNormal(
+          price,
+          "[{'amount': '29.999', 'currency': 'EUR'}]",
+          "[{'amount': '29.999', 'currency': 'EUR'}]");
     }
 
     @Test
     void trailingZerosBeyondTheCurrencyAreDropped() {
-      assertNormal(price, "[{'amount': '29.9000', 'currency': 'EUR'}]", "[{'amount': '29.90', 'currency': 'EUR'}]");
+      assertNormal(
+          price,
+          "[{'amount': '29.9000', 'currency': 'EUR'}]",
+          "[{'amount': '29.90', 'currency': 'EUR'}]");
     }
 
     @Test
     void yenHasNoDecimals() {
-      assertNormal(price, "[{'amount': '1500', 'currency': 'JPY'}]", "[{'amount': '1500', 'currency': 'JPY'}]");
-      assertNormal(price, "[{'amount': 1.5e3, 'currency': 'JPY'}]", "[{'amount': '1500', 'currency': 'JPY'}]");
+      assertNormal(
+          price,
+          "[{'amount': '1500', 'currency': 'JPY'}]",
+          "[{'amount': '1500', 'currency': 'JPY'}]");
+      assertNormal(
+          price,
+          "[{'amount': 1.5e3, 'currency': 'JPY'}]",
+          "[{'amount': '1500', 'currency': 'JPY'}]");
     }
 
     @Test
     void withoutDecimalsAllowedAmountsAreWhole() {
-      assertNormal(wholePrice, "[{'amount': '30', 'currency': 'EUR'}]", "[{'amount': '30', 'currency': 'EUR'}]");
+      assertNormal(
+          wholePrice,
+          "[{'amount': '30', 'currency': 'EUR'}]",
+          "[{'amount': '30', 'currency': 'EUR'}]");
     }
 
     @Test
     void withoutDecimalsAllowedDecimalAmountIsRefused() {
       assertRefused(
-          wholePrice, "[{'amount': '29.9', 'currency': 'EUR'}]",
+          wholePrice,
+          "[{'amount': '29.9', 'currency': 'EUR'}]",
           "the amount in EUR must be a whole number: the attribute does not allow decimals.");
     }
 
@@ -730,13 +852,17 @@ class ValueRulesTest {
     @Test
     void refusesNonList() {
       assertRefused(
-          price, "{'amount': '29.90', 'currency': 'EUR'}",
+          price,
+          "{'amount': '29.90', 'currency': 'EUR'}",
           "must be a list of prices, such as [{\"amount\": \"29.90\", \"currency\": \"EUR\"}].");
     }
 
     @Test
     void refusesNonObjectPrice() {
-      assertRefused(price, "['29.90 EUR']", "each price must be an object with an amount and a currency, not a string.");
+      assertRefused(
+          price,
+          "['29.90 EUR']",
+          "each price must be an object with an amount and a currency, not a string.");
     }
 
     @Test
@@ -761,54 +887,84 @@ class ValueRulesTest {
 
     @Test
     void refusesInactiveCurrency() {
-      assertRefused(price, "[{'amount': '10', 'currency': 'CHF'}]", "'CHF' is not active: add it to a channel before giving prices in it.");
+      assertRefused(
+          price,
+          "[{'amount': '10', 'currency': 'CHF'}]",
+          "'CHF' is not active: add it to a channel before giving prices in it.");
     }
 
     @Test
     void refusesTheSameCurrencyTwice() {
       assertRefused(
-          price, "[{'amount': '10', 'currency': 'EUR'}, {'amount': '11', 'currency': 'EUR'}]",
+          price,
+          "[{'amount': '10', 'currency': 'EUR'}, {'amount': '11', 'currency': 'EUR'}]",
           "the price in EUR is given twice.");
     }
 
     @Test
     void refusesNegativeAmount() {
-      assertRefused(price, "[{'amount': '-1', 'currency': 'EUR'}]", "the amount in EUR must not be negative.");
+      assertRefused(
+          price,
+          "[{'amount': '-1', 'currency': 'EUR'}]",
+          "the amount in EUR must not be negative.");
     }
 
     @Test
     void refusesNegativeAmountEvenWhenNegativesAllowed() {
-      var signed = attribute("price", AttributeType.PRICE_COLLECTION).decimalsAllowed().negativeAllowed().build();
-      assertRefused(signed, "[{'amount': '-1', 'currency': 'EUR'}]", "the amount in EUR must not be negative.");
+      var signed =
+          attribute("price", AttributeType.PRICE_COLLECTION)
+              .decimalsAllowed()
+              .negativeAllowed()
+              .build();
+      assertRefused(
+          signed,
+          "[{'amount': '-1', 'currency': 'EUR'}]",
+          "the amount in EUR must not be negative.");
     }
 
     @Test
     void refusesTextAmount() {
-      assertRefused(price, "[{'amount': 'free', 'currency': 'EUR'}]", "the amount in EUR must be a number, not a string.");
+      assertRefused(
+          price,
+          "[{'amount': 'free', 'currency': 'EUR'}]",
+          "the amount in EUR must be a number, not a string.");
     }
 
     @Test
     void refusesExtraField() {
-      assertRefused(price, "[{'amount': '1', 'currency': 'EUR', 'tax': 'incl'}]", "'tax' is not expected here; only amount and currency.");
+      assertRefused(
+          price,
+          "[{'amount': '1', 'currency': 'EUR', 'tax': 'incl'}]",
+          "'tax' is not expected here; only amount and currency.");
     }
 
     @Test
     void boundsNameTheCurrency() {
-      var bounded = attribute("price", AttributeType.PRICE_COLLECTION).decimalsAllowed().min("1").max("1000").build();
+      var bounded =
+          attribute("price", AttributeType.PRICE_COLLECTION)
+              .decimalsAllowed()
+              .min("1")
+              .max("1000")
+              .build();
       assertRefused(bounded, "[{'amount': '0.50', 'currency': 'EUR'}]", "must be at least 1 EUR.");
     }
 
     @Test
     void boundsApplyToEachPrice() {
-      var bounded = attribute("price", AttributeType.PRICE_COLLECTION).decimalsAllowed().max("1000").build();
+      var bounded =
+          attribute("price", AttributeType.PRICE_COLLECTION).decimalsAllowed().max("1000").build();
       assertRefused(
-          bounded, "[{'amount': '10', 'currency': 'EUR'}, {'amount': '1200', 'currency': 'JPY'}]",
+          bounded,
+          "[{'amount': '10', 'currency': 'EUR'}, {'amount': '1200', 'currency': 'JPY'}]",
           "must be at most 1000 JPY.");
     }
 
     @Test
     void reportsEveryBadPrice() {
-      assertNull(check(price, "[{'amount': '1', 'currency': 'XYZ'}, {'amount': '1', 'currency': 'CHF'}, {'amount': '-1', 'currency': 'USD'}]"));
+      assertNull(
+          check(
+              price,
+              "[{'amount': '1', 'currency': 'XYZ'}, {'amount': '1', 'currency': 'CHF'}, {'amount': '-1', 'currency': 'USD'}]"));
       assertEquals(
           List.of(
               "'XYZ' is not a currency.",
@@ -819,7 +975,8 @@ class ValueRulesTest {
 
     @Test
     void oneBadPriceRefusesTheWholeList() {
-      assertNull(check(price, "[{'amount': '1', 'currency': 'EUR'}, {'amount': 'x', 'currency': 'USD'}]"));
+      assertNull(
+          check(price, "[{'amount': '1', 'currency': 'EUR'}, {'amount': 'x', 'currency': 'USD'}]"));
       assertEquals(1, violations.size());
     }
   }
@@ -855,7 +1012,10 @@ class ValueRulesTest {
   class Dates {
     private final Attribute date = attribute("release_date", AttributeType.DATE).build();
     private final Attribute bounded =
-        attribute("release_date", AttributeType.DATE).dateMin("2020-01-01").dateMax("2030-12-31").build();
+        attribute("release_date", AttributeType.DATE)
+            .dateMin("2020-01-01")
+            .dateMax("2030-12-31")
+            .build();
 
     @Test
     void acceptsIsoDate() {
@@ -874,11 +1034,13 @@ class ValueRulesTest {
 
     @Test
     void refusesOtherFormats() {
-      for (String text : List.of("2024-2-9", "29/02/2024", "2024-02-29T10:00:00", "20240229", "2024-13-01")) {
+      for (String text :
+          List.of("2024-2-9", "29/02/2024", "2024-02-29T10:00:00", "20240229", "2024-13-01")) {
         assertNull(check(date, "'" + text + "'"), text);
       }
       assertEquals(5, violations.size(), violations.toString());
-      assertEquals("'29/02/2024' is not a date written YYYY-MM-DD.", violations.list().get(1).message());
+      assertEquals(
+          "'29/02/2024' is not a date written YYYY-MM-DD.", violations.list().get(1).message());
     }
 
     @Test
@@ -920,14 +1082,20 @@ class ValueRulesTest {
 
     @Test
     void simpleselectRefusesBadCode() {
-      assertRefused(color, "'dark red'", "'dark red' is not an option code (letters, digits and underscores).");
+      assertRefused(
+          color,
+          "'dark red'",
+          "'dark red' is not an option code (letters, digits and underscores).");
     }
 
     @Test
     void simpleselectRefusesCodeLongerThan100() {
       assertNormal(color, "'" + "a".repeat(100) + "'", "'" + "a".repeat(100) + "'");
       String tooLong = "a".repeat(101);
-      assertRefused(color, "'" + tooLong + "'", "'" + tooLong + "' is not an option code (letters, digits and underscores).");
+      assertRefused(
+          color,
+          "'" + tooLong + "'",
+          "'" + tooLong + "' is not an option code (letters, digits and underscores).");
     }
 
     @Test
@@ -967,7 +1135,8 @@ class ValueRulesTest {
 
     @Test
     void multiselectRefusesBadCode() {
-      assertRefused(sizes, "['s', 'x-l']", "'x-l' is not an option code (letters, digits and underscores).");
+      assertRefused(
+          sizes, "['s', 'x-l']", "'x-l' is not an option code (letters, digits and underscores).");
     }
 
     @Test
@@ -1003,7 +1172,10 @@ class ValueRulesTest {
 
     @Test
     void refusesBadCode() {
-      assertRefused(images, "['front.png']", "'front.png' is not an asset code (letters, digits and underscores).");
+      assertRefused(
+          images,
+          "['front.png']",
+          "'front.png' is not an asset code (letters, digits and underscores).");
     }
 
     @Test
@@ -1024,9 +1196,11 @@ class ValueRulesTest {
     private final Attribute scoped = attribute("short_name", AttributeType.TEXT).scopable().build();
     private final Attribute both = catalog.attributes().get("description");
 
-    private void assertPlacement(Attribute attribute, String locale, String scope, JsonValue data, String message) {
+    private void assertPlacement(
+        Attribute attribute, String locale, String scope, JsonValue data, String message) {
       check(attribute, locale, scope, data);
-      assertEquals(List.of(new Violation(attribute.code(), locale, scope, message)), violations.list());
+      assertEquals(
+          List.of(new Violation(attribute.code(), locale, scope, message)), violations.list());
     }
 
     @Test
@@ -1037,17 +1211,28 @@ class ValueRulesTest {
 
     @Test
     void nonLocalizableRefusesLocale() {
-      assertPlacement(plain, EN, null, json("3"), "is not localizable: give its value with \"locale\": null.");
+      assertPlacement(
+          plain, EN, null, json("3"), "is not localizable: give its value with \"locale\": null.");
     }
 
     @Test
     void nonScopableRefusesScope() {
-      assertPlacement(plain, null, ECOMMERCE, json("3"), "is not scopable: give its value with \"scope\": null.");
+      assertPlacement(
+          plain,
+          null,
+          ECOMMERCE,
+          json("3"),
+          "is not scopable: give its value with \"scope\": null.");
     }
 
     @Test
     void localizableNeedsLocale() {
-      assertPlacement(localized, null, null, json("'Tee'"), "needs a locale: the attribute is localizable, so each locale has its own value.");
+      assertPlacement(
+          localized,
+          null,
+          null,
+          json("'Tee'"),
+          "needs a locale: the attribute is localizable, so each locale has its own value.");
     }
 
     @Test
@@ -1059,7 +1244,12 @@ class ValueRulesTest {
 
     @Test
     void localizableRefusesInactiveLocale() {
-      assertPlacement(localized, DE, null, json("'Hemd'"), "'de_DE' is not active: no channel uses it, so no value can be given in it.");
+      assertPlacement(
+          localized,
+          DE,
+          null,
+          json("'Hemd'"),
+          "'de_DE' is not active: no channel uses it, so no value can be given in it.");
     }
 
     @Test
@@ -1074,7 +1264,12 @@ class ValueRulesTest {
 
     @Test
     void scopableNeedsScope() {
-      assertPlacement(scoped, null, null, json("'Tee'"), "needs a scope: the attribute is scopable, so each channel has its own value.");
+      assertPlacement(
+          scoped,
+          null,
+          null,
+          json("'Tee'"),
+          "needs a scope: the attribute is scopable, so each channel has its own value.");
     }
 
     @Test
@@ -1091,15 +1286,28 @@ class ValueRulesTest {
 
     @Test
     void localizableAndScopableNeedsALocaleOfTheChannel() {
-      assertPlacement(both, EN, PRINT, json("'<p>Tee</p>'"), "'en_US' is not a locale of the channel 'print' (fr_FR).");
+      assertPlacement(
+          both,
+          EN,
+          PRINT,
+          json("'<p>Tee</p>'"),
+          "'en_US' is not a locale of the channel 'print' (fr_FR).");
     }
 
     @Test
     void channelLocalesAreListedInTheirOrder() {
       var shop = TestCatalogs.channel("shop", List.of(FR, EN), List.of("EUR"));
-      var rules = new ValueRules(TestCatalogs.catalog().channel(shop).locales("it_IT").activeLocales(EN, FR, "it_IT").build());
+      var rules =
+          new ValueRules(
+              TestCatalogs.catalog()
+                  .channel(shop)
+                  .locales("it_IT")
+                  .activeLocales(EN, FR, "it_IT")
+                  .build());
       rules.check(both, new ValueKey("description", "it_IT", "shop"), json("'x'"), violations);
-      assertEquals("'it_IT' is not a locale of the channel 'shop' (fr_FR, en_US).", violations.list().get(0).message());
+      assertEquals(
+          "'it_IT' is not a locale of the channel 'shop' (fr_FR, en_US).",
+          violations.list().get(0).message());
     }
 
     @Test
@@ -1112,7 +1320,12 @@ class ValueRulesTest {
 
     @Test
     void inactiveLocaleIsReportedBeforeTheChannelsLocales() {
-      assertPlacement(both, DE, PRINT, json("'x'"), "'de_DE' is not active: no channel uses it, so no value can be given in it.");
+      assertPlacement(
+          both,
+          DE,
+          PRINT,
+          json("'x'"),
+          "'de_DE' is not active: no channel uses it, so no value can be given in it.");
     }
 
     @Test
@@ -1145,13 +1358,17 @@ class ValueRulesTest {
     @Test
     void dataProblemCarriesLocaleAndScope() {
       check(both, FR, PRINT, json("5"));
-      assertEquals(List.of(new Violation("description", FR, PRINT, "must be text, not a number.")), violations.list());
+      assertEquals(
+          List.of(new Violation("description", FR, PRINT, "must be text, not a number.")),
+          violations.list());
     }
 
     @Test
     void clearingStillChecksPlacement() {
-      assertNull(check(plain, EN, null, JsonValue.NULL), "a misplaced value is invalid, even to clear it");
-      assertEquals(List.of("is not localizable: give its value with \"locale\": null."), messages());
+      assertNull(
+          check(plain, EN, null, JsonValue.NULL), "a misplaced value is invalid, even to clear it");
+      assertEquals(
+          List.of("is not localizable: give its value with \"locale\": null."), messages());
     }
 
     @Test
@@ -1162,7 +1379,13 @@ class ValueRulesTest {
 
     @Test
     void emptyStringClearsEveryTextualType() {
-      for (var type : List.of(AttributeType.TEXT, AttributeType.TEXTAREA, AttributeType.DATE, AttributeType.SIMPLESELECT, AttributeType.IDENTIFIER)) {
+      for (var type :
+          List.of(
+              AttributeType.TEXT,
+              AttributeType.TEXTAREA,
+              AttributeType.DATE,
+              AttributeType.SIMPLESELECT,
+              AttributeType.IDENTIFIER)) {
         assertSame(JsonValue.NULL, check(attribute("a", type).build(), "''"), type.code());
       }
       assertTrue(violations.isEmpty(), violations.toString());

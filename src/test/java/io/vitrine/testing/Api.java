@@ -25,7 +25,10 @@ public final class Api {
   public static final String NDJSON = "application/x-ndjson";
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final URI base;
 
@@ -90,7 +93,9 @@ public final class Api {
     return all;
   }
 
-  /** What came back; {@link #toString()} shows the request and body so failures explain themselves. */
+  /**
+   * What came back; {@link #toString()} shows the request and body so failures explain themselves.
+   */
   public record Response(
       int status, java.util.Map<String, List<String>> headers, String body, String request) {
 

@@ -92,7 +92,8 @@ public final class StatusOnlyRuntimeDelegate extends RuntimeDelegate {
   }
 
   @Override
-  public CompletionStage<SeBootstrap.Instance> bootstrap(Application application, SeBootstrap.Configuration configuration) {
+  public CompletionStage<SeBootstrap.Instance> bootstrap(
+      Application application, SeBootstrap.Configuration configuration) {
     throw new UnsupportedOperationException();
   }
 
@@ -274,22 +275,24 @@ public final class StatusOnlyRuntimeDelegate extends RuntimeDelegate {
     @Override
     public StatusType getStatusInfo() {
       Status known = Status.fromStatusCode(status);
-      return known != null ? known : new StatusType() {
-        @Override
-        public int getStatusCode() {
-          return status;
-        }
+      return known != null
+          ? known
+          : new StatusType() {
+            @Override
+            public int getStatusCode() {
+              return status;
+            }
 
-        @Override
-        public Status.Family getFamily() {
-          return Status.Family.familyOf(status);
-        }
+            @Override
+            public Status.Family getFamily() {
+              return Status.Family.familyOf(status);
+            }
 
-        @Override
-        public String getReasonPhrase() {
-          return "";
-        }
-      };
+            @Override
+            public String getReasonPhrase() {
+              return "";
+            }
+          };
     }
 
     @Override

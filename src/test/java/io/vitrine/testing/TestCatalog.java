@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A small catalog of its own for a test class, created through the API with codes no other test
- * uses: a category tree, a channel (en_US and fr_FR; EUR and USD), one attribute of each type
- * and a family holding them all, which the channel requires name, price and ean of.
+ * uses: a category tree, a channel (en_US and fr_FR; EUR and USD), one attribute of each type and a
+ * family holding them all, which the channel requires name, price and ean of.
  */
 public final class TestCatalog {
 
@@ -49,32 +49,88 @@ public final class TestCatalog {
   public static TestCatalog create(Api api) {
     String suffix = VitrineIT.unique("t").substring(2);
     var c = new TestCatalog(suffix);
-    created(api.post("api/v1/categories", json("{'code':'" + c.tree + "','labels':{'en_US':'Tree'}}")));
-    created(api.post("api/v1/categories", json("{'code':'" + c.leaf + "','parent':'" + c.tree + "'}")));
-    created(api.post("api/v1/channels", json(
-        "{'code':'" + c.channel + "','locales':['en_US','fr_FR'],'currencies':['EUR','USD'],'category_tree':'" + c.tree + "'}")));
-    attribute(api, "{'code':'" + c.name + "','type':'text','localizable':true,'max_characters':40}");
-    attribute(api, "{'code':'" + c.description + "','type':'textarea','localizable':true,'scopable':true,'rich_text':true}");
+    created(
+        api.post("api/v1/categories", json("{'code':'" + c.tree + "','labels':{'en_US':'Tree'}}")));
+    created(
+        api.post("api/v1/categories", json("{'code':'" + c.leaf + "','parent':'" + c.tree + "'}")));
+    created(
+        api.post(
+            "api/v1/channels",
+            json(
+                "{'code':'"
+                    + c.channel
+                    + "','locales':['en_US','fr_FR'],'currencies':['EUR','USD'],'category_tree':'"
+                    + c.tree
+                    + "'}")));
+    attribute(
+        api, "{'code':'" + c.name + "','type':'text','localizable':true,'max_characters':40}");
+    attribute(
+        api,
+        "{'code':'"
+            + c.description
+            + "','type':'textarea','localizable':true,'scopable':true,'rich_text':true}");
     attribute(api, "{'code':'" + c.color + "','type':'simpleselect'}");
     attribute(api, "{'code':'" + c.materials + "','type':'multiselect'}");
-    attribute(api, "{'code':'" + c.weight + "','type':'metric','metric_family':'Weight','default_metric_unit':'KILOGRAM','number_min':'0','number_max':'50'}");
+    attribute(
+        api,
+        "{'code':'"
+            + c.weight
+            + "','type':'metric','metric_family':'Weight','default_metric_unit':'KILOGRAM','number_min':'0','number_max':'50'}");
     attribute(api, "{'code':'" + c.price + "','type':'price_collection','decimals_allowed':true}");
-    attribute(api, "{'code':'" + c.ean + "','type':'text','unique':true,'validation_rule':'regexp','validation_regexp':'^\\\\d{13}$'}");
-    attribute(api, "{'code':'" + c.quantity + "','type':'number','number_min':'1','number_max':'1000'}");
+    attribute(
+        api,
+        "{'code':'"
+            + c.ean
+            + "','type':'text','unique':true,'validation_rule':'regexp','validation_regexp':'^\\\\d{13}$'}");
+    attribute(
+        api, "{'code':'" + c.quantity + "','type':'number','number_min':'1','number_max':'1000'}");
     attribute(api, "{'code':'" + c.released + "','type':'date','date_min':'2000-01-01'}");
     attribute(api, "{'code':'" + c.organic + "','type':'boolean'}");
     attribute(api, "{'code':'" + c.images + "','type':'asset_collection'}");
     for (String option : new String[] {"red", "navy", "sand"}) {
-      created(api.post("api/v1/attributes/" + c.color + "/options", json("{'code':'" + option + "','labels':{'en_US':'" + option + "'}}")));
+      created(
+          api.post(
+              "api/v1/attributes/" + c.color + "/options",
+              json("{'code':'" + option + "','labels':{'en_US':'" + option + "'}}")));
     }
     for (String option : new String[] {"cotton", "linen", "wool"}) {
-      created(api.post("api/v1/attributes/" + c.materials + "/options", json("{'code':'" + option + "'}")));
+      created(
+          api.post(
+              "api/v1/attributes/" + c.materials + "/options", json("{'code':'" + option + "'}")));
     }
-    created(api.post("api/v1/families", json(
-        "{'code':'" + c.family + "','attributes':['" + String.join("','", c.name, c.description, c.color, c.materials, c.weight,
-            c.price, c.ean, c.quantity, c.released, c.organic, c.images) + "'],'attribute_as_label':'" + c.name
-            + "','attribute_as_image':'" + c.images + "','attribute_requirements':{'" + c.channel + "':['" + c.name + "','" + c.price
-            + "','" + c.ean + "']}}")));
+    created(
+        api.post(
+            "api/v1/families",
+            json(
+                "{'code':'"
+                    + c.family
+                    + "','attributes':['"
+                    + String.join(
+                        "','",
+                        c.name,
+                        c.description,
+                        c.color,
+                        c.materials,
+                        c.weight,
+                        c.price,
+                        c.ean,
+                        c.quantity,
+                        c.released,
+                        c.organic,
+                        c.images)
+                    + "'],'attribute_as_label':'"
+                    + c.name
+                    + "','attribute_as_image':'"
+                    + c.images
+                    + "','attribute_requirements':{'"
+                    + c.channel
+                    + "':['"
+                    + c.name
+                    + "','"
+                    + c.price
+                    + "','"
+                    + c.ean
+                    + "']}}")));
     return c;
   }
 
@@ -88,7 +144,13 @@ public final class TestCatalog {
 
   /** A value entry: {@code {"locale": l, "scope": s, "data": <data JSON>}}. */
   public static String value(String locale, String scope, String dataJson) {
-    return "{\"locale\":" + quoted(locale) + ",\"scope\":" + quoted(scope) + ",\"data\":" + dataJson + "}";
+    return "{\"locale\":"
+        + quoted(locale)
+        + ",\"scope\":"
+        + quoted(scope)
+        + ",\"data\":"
+        + dataJson
+        + "}";
   }
 
   private static String quoted(String text) {

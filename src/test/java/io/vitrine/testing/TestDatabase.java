@@ -41,7 +41,10 @@ public class TestDatabase implements LauncherSessionListener {
     String password;
     switch (kind) {
       case "h2" -> {
-        url = "jdbc:h2:file:" + dataDir.resolve("db/vitrine") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+        url =
+            "jdbc:h2:file:"
+                + dataDir.resolve("db/vitrine")
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         user = "vitrine";
         password = "vitrine";
       }
@@ -51,7 +54,8 @@ public class TestDatabase implements LauncherSessionListener {
         password = envOr("VITRINE_TEST_PG_PASSWORD", "postgres");
         url = server == null ? startEmbedded() : createDatabase(server, user, password);
       }
-      default -> throw new IllegalArgumentException("vitrine.it.db must be h2 or postgres: " + kind);
+      default ->
+          throw new IllegalArgumentException("vitrine.it.db must be h2 or postgres: " + kind);
     }
     System.setProperty(
         "vitrine.it.jvmOptions",

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The base of every integration test: the shared Payara Micro deployment ({@link SharedDeployment})
- * and an {@link Api} client for it. The database is shared by all test classes of a run, so
- * tests name what they create with {@link #unique}.
+ * and an {@link Api} client for it. The database is shared by all test classes of a run, so tests
+ * name what they create with {@link #unique}.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class VitrineIT {
@@ -57,7 +57,10 @@ public abstract class VitrineIT {
     return problem;
   }
 
-  /** A 422 that lists a violation of {@code property} (locale and scope as given) saying {@code words}. */
+  /**
+   * A 422 that lists a violation of {@code property} (locale and scope as given) saying {@code
+   * words}.
+   */
   protected static JsonObject assertViolation(
       Api.Response response, String property, String locale, String scope, String words) {
     JsonObject problem = assertProblem(422, "validation-failed", response);
@@ -70,15 +73,28 @@ public abstract class VitrineIT {
         return e;
       }
     }
-    return fail("No violation of " + property + " (" + locale + ", " + scope + ") saying '" + words + "' in " + response);
+    return fail(
+        "No violation of "
+            + property
+            + " ("
+            + locale
+            + ", "
+            + scope
+            + ") saying '"
+            + words
+            + "' in "
+            + response);
   }
 
-  protected static JsonObject assertViolation(Api.Response response, String property, String words) {
+  protected static JsonObject assertViolation(
+      Api.Response response, String property, String words) {
     return assertViolation(response, property, null, null, words);
   }
 
   private static boolean same(JsonObject error, String field, String expected) {
-    return expected == null ? error.isNull(field) : !error.isNull(field) && expected.equals(error.getString(field));
+    return expected == null
+        ? error.isNull(field)
+        : !error.isNull(field) && expected.equals(error.getString(field));
   }
 
   protected static String etag(Api.Response response) {

@@ -34,13 +34,20 @@ public class AttributeGroupsResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(operationId = "listAttributeGroups", summary = "List attribute groups", description = "Ordered by code, a page at a time: follow _links.next.")
+  @Operation(
+      operationId = "listAttributeGroups",
+      summary = "List attribute groups",
+      description = "Ordered by code, a page at a time: follow _links.next.")
   @APIResponse(responseCode = "200", description = "A page of attribute groups")
   @APIResponse(responseCode = "422", description = "Invalid limit or cursor")
   public JsonObject list(
-      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)") String limit,
-      @QueryParam("search_after") @Parameter(description = "The cursor from the previous page's next link") String searchAfter,
-      @QueryParam("with_count") @Parameter(description = "true to include items_count") String withCount) {
+      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
+          String limit,
+      @QueryParam("search_after")
+          @Parameter(description = "The cursor from the previous page's next link")
+          String searchAfter,
+      @QueryParam("with_count") @Parameter(description = "true to include items_count")
+          String withCount) {
     return endpoints.list(kind, null, uri, limit, searchAfter, withCount);
   }
 
@@ -50,7 +57,8 @@ public class AttributeGroupsResource {
   @APIResponse(responseCode = "200", description = "The attribute group; ETag is its version")
   @APIResponse(responseCode = "304", description = "Unchanged since the version in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such attribute group")
-  public Response get(@PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
     return endpoints.get(kind, null, code, ifNoneMatch);
   }
 
@@ -68,10 +76,13 @@ public class AttributeGroupsResource {
   @Operation(
       operationId = "updateAttributeGroup",
       summary = "Update or create an attribute group",
-      description = "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the attribute group when it does not exist.")
+      description =
+          "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the attribute group when it does not exist.")
   @APIResponse(responseCode = "200", description = "Updated")
   @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(responseCode = "409", description = "The change would break something that uses the attribute group")
+  @APIResponse(
+      responseCode = "409",
+      description = "The change would break something that uses the attribute group")
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
   @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
   public Response update(

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("attributes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Attributes", description = "The properties products have values for, with their types and rules.")
+@Tag(
+    name = "Attributes",
+    description = "The properties products have values for, with their types and rules.")
 public class AttributesResource {
 
   @Inject CatalogEndpoints endpoints;
@@ -36,13 +38,20 @@ public class AttributesResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(operationId = "listAttributes", summary = "List attributes", description = "Ordered by code, a page at a time: follow _links.next.")
+  @Operation(
+      operationId = "listAttributes",
+      summary = "List attributes",
+      description = "Ordered by code, a page at a time: follow _links.next.")
   @APIResponse(responseCode = "200", description = "A page of attributes")
   @APIResponse(responseCode = "422", description = "Invalid limit or cursor")
   public JsonObject list(
-      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)") String limit,
-      @QueryParam("search_after") @Parameter(description = "The cursor from the previous page's next link") String searchAfter,
-      @QueryParam("with_count") @Parameter(description = "true to include items_count") String withCount) {
+      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
+          String limit,
+      @QueryParam("search_after")
+          @Parameter(description = "The cursor from the previous page's next link")
+          String searchAfter,
+      @QueryParam("with_count") @Parameter(description = "true to include items_count")
+          String withCount) {
     return endpoints.list(kind, null, uri, limit, searchAfter, withCount);
   }
 
@@ -52,7 +61,8 @@ public class AttributesResource {
   @APIResponse(responseCode = "200", description = "The attribute; ETag is its version")
   @APIResponse(responseCode = "304", description = "Unchanged since the version in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such attribute")
-  public Response get(@PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
     return endpoints.get(kind, null, code, ifNoneMatch);
   }
 
@@ -70,10 +80,13 @@ public class AttributesResource {
   @Operation(
       operationId = "updateAttribute",
       summary = "Update or create an attribute",
-      description = "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the attribute when it does not exist.")
+      description =
+          "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the attribute when it does not exist.")
   @APIResponse(responseCode = "200", description = "Updated")
   @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(responseCode = "409", description = "The change would break something that uses the attribute")
+  @APIResponse(
+      responseCode = "409",
+      description = "The change would break something that uses the attribute")
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
   @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
   public Response update(
@@ -95,14 +108,20 @@ public class AttributesResource {
   @GET
   @Path("{attribute}/options")
   @Tag(name = "Attribute options")
-  @Operation(operationId = "listAttributeOptions", summary = "List the options of a select attribute")
+  @Operation(
+      operationId = "listAttributeOptions",
+      summary = "List the options of a select attribute")
   @APIResponse(responseCode = "200", description = "A page of options, ordered by code")
   @APIResponse(responseCode = "404", description = "No such attribute, or it has no options")
   public JsonObject listOptions(
       @PathParam("attribute") String attribute,
-      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)") String limit,
-      @QueryParam("search_after") @Parameter(description = "The cursor from the previous page's next link") String searchAfter,
-      @QueryParam("with_count") @Parameter(description = "true to include items_count") String withCount) {
+      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
+          String limit,
+      @QueryParam("search_after")
+          @Parameter(description = "The cursor from the previous page's next link")
+          String searchAfter,
+      @QueryParam("with_count") @Parameter(description = "true to include items_count")
+          String withCount) {
     return endpoints.list(options, attribute, uri, limit, searchAfter, withCount);
   }
 

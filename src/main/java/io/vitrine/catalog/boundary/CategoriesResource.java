@@ -23,11 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Category trees. A category without parent is the root of a tree; setting parent moves a category with its subtree, position orders it among its siblings. */
+/**
+ * Category trees. A category without parent is the root of a tree; setting parent moves a category
+ * with its subtree, position orders it among its siblings.
+ */
 @Path("categories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Categories", description = "Category trees. A category without parent is the root of a tree; setting parent moves a category with its subtree, position orders it among its siblings.")
+@Tag(
+    name = "Categories",
+    description =
+        "Category trees. A category without parent is the root of a tree; setting parent moves a category with its subtree, position orders it among its siblings.")
 public class CategoriesResource {
 
   @Inject CatalogEndpoints endpoints;
@@ -35,15 +41,25 @@ public class CategoriesResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(operationId = "listCategories", summary = "List categories", description = "Ordered by code, a page at a time: follow _links.next.")
-  @Parameter(name = "parent", in = ParameterIn.QUERY, description = "Only the children of this category")
+  @Operation(
+      operationId = "listCategories",
+      summary = "List categories",
+      description = "Ordered by code, a page at a time: follow _links.next.")
+  @Parameter(
+      name = "parent",
+      in = ParameterIn.QUERY,
+      description = "Only the children of this category")
   @Parameter(name = "root", in = ParameterIn.QUERY, description = "true: only the roots of trees")
   @APIResponse(responseCode = "200", description = "A page of categories")
   @APIResponse(responseCode = "422", description = "Invalid limit or cursor")
   public JsonObject list(
-      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)") String limit,
-      @QueryParam("search_after") @Parameter(description = "The cursor from the previous page's next link") String searchAfter,
-      @QueryParam("with_count") @Parameter(description = "true to include items_count") String withCount) {
+      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
+          String limit,
+      @QueryParam("search_after")
+          @Parameter(description = "The cursor from the previous page's next link")
+          String searchAfter,
+      @QueryParam("with_count") @Parameter(description = "true to include items_count")
+          String withCount) {
     return endpoints.list(kind, null, uri, limit, searchAfter, withCount);
   }
 
@@ -53,7 +69,8 @@ public class CategoriesResource {
   @APIResponse(responseCode = "200", description = "The category; ETag is its version")
   @APIResponse(responseCode = "304", description = "Unchanged since the version in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such category")
-  public Response get(@PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
     return endpoints.get(kind, null, code, ifNoneMatch);
   }
 
@@ -71,10 +88,13 @@ public class CategoriesResource {
   @Operation(
       operationId = "updateCategory",
       summary = "Update or create a category",
-      description = "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the category when it does not exist.")
+      description =
+          "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the category when it does not exist.")
   @APIResponse(responseCode = "200", description = "Updated")
   @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(responseCode = "409", description = "The change would break something that uses the category")
+  @APIResponse(
+      responseCode = "409",
+      description = "The change would break something that uses the category")
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
   @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
   public Response update(

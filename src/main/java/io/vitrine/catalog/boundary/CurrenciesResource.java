@@ -22,11 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** ISO 4217 currencies prices can be given in. A currency is active when a channel uses it; the ISO currencies are there from the start. */
+/**
+ * ISO 4217 currencies prices can be given in. A currency is active when a channel uses it; the ISO
+ * currencies are there from the start.
+ */
 @Path("currencies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Currencies", description = "ISO 4217 currencies prices can be given in. A currency is active when a channel uses it; the ISO currencies are there from the start.")
+@Tag(
+    name = "Currencies",
+    description =
+        "ISO 4217 currencies prices can be given in. A currency is active when a channel uses it; the ISO currencies are there from the start.")
 public class CurrenciesResource {
 
   @Inject CatalogEndpoints endpoints;
@@ -34,13 +40,20 @@ public class CurrenciesResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(operationId = "listCurrencies", summary = "List currencies", description = "Ordered by code, a page at a time: follow _links.next.")
+  @Operation(
+      operationId = "listCurrencies",
+      summary = "List currencies",
+      description = "Ordered by code, a page at a time: follow _links.next.")
   @APIResponse(responseCode = "200", description = "A page of currencies")
   @APIResponse(responseCode = "422", description = "Invalid limit or cursor")
   public JsonObject list(
-      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)") String limit,
-      @QueryParam("search_after") @Parameter(description = "The cursor from the previous page's next link") String searchAfter,
-      @QueryParam("with_count") @Parameter(description = "true to include items_count") String withCount) {
+      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
+          String limit,
+      @QueryParam("search_after")
+          @Parameter(description = "The cursor from the previous page's next link")
+          String searchAfter,
+      @QueryParam("with_count") @Parameter(description = "true to include items_count")
+          String withCount) {
     return endpoints.list(kind, null, uri, limit, searchAfter, withCount);
   }
 
@@ -50,7 +63,8 @@ public class CurrenciesResource {
   @APIResponse(responseCode = "200", description = "The currency; ETag is its version")
   @APIResponse(responseCode = "304", description = "Unchanged since the version in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such currency")
-  public Response get(@PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("code") String code, @HeaderParam("If-None-Match") String ifNoneMatch) {
     return endpoints.get(kind, null, code, ifNoneMatch);
   }
 
@@ -68,10 +82,13 @@ public class CurrenciesResource {
   @Operation(
       operationId = "updateCurrency",
       summary = "Update or create a currency",
-      description = "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the currency when it does not exist.")
+      description =
+          "A JSON merge patch (RFC 7396): fields present replace, objects merge, null removes. Creates the currency when it does not exist.")
   @APIResponse(responseCode = "200", description = "Updated")
   @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(responseCode = "409", description = "The change would break something that uses the currency")
+  @APIResponse(
+      responseCode = "409",
+      description = "The change would break something that uses the currency")
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
   @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
   public Response update(

@@ -14,9 +14,9 @@ import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses request bodies over the configured size with a 413, whether the client announced the
- * size ({@code Content-Length}) or streams it in chunks. Bulk (NDJSON) bodies have their own,
- * larger limit. A write without a Content-Type is a 415: there is nothing to read it as.
+ * Refuses request bodies over the configured size with a 413, whether the client announced the size
+ * ({@code Content-Length}) or streams it in chunks. Bulk (NDJSON) bodies have their own, larger
+ * limit. A write without a Content-Type is a 415: there is nothing to read it as.
  */
 @Provider
 @PreMatching
@@ -33,15 +33,15 @@ public class BodySizeLimit implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     MediaType type = request.getMediaType();
-    boolean writes = switch (request.getMethod()) {
-      case "POST", "PUT", "PATCH" -> true;
-      default -> false;
-    };
+    boolean writes =
+        switch (request.getMethod()) {
+          case "POST", "PUT", "PATCH" -> true;
+          default -> false;
+        };
     if (writes && type == null) {
       throw new ProblemException(Problem.unsupportedMediaType("(none)", "application/json"));
     }
-    long limit =
-        type != null && "x-ndjson".equals(type.getSubtype()) ? maxBulkBytes : maxJsonBytes;
+    long limit = type != null && "x-ndjson".equals(type.getSubtype()) ? maxBulkBytes : maxJsonBytes;
     if (request.getLength() > limit) {
       throw new ProblemException(Problem.tooLarge(limit));
     }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Cursor pagination for every list: {@code limit} (1 to 100) and an opaque {@code search_after}
  * cursor, answered in the Akeneo shape ({@code _links} with {@code self}, {@code first} and {@code
- * next}; {@code _embedded.items}). A cursor is the sort key of the last item, so any page costs
- * the same as the first.
+ * next}; {@code _embedded.items}). A cursor is the sort key of the last item, so any page costs the
+ * same as the first.
  */
 public final class Pages {
 
@@ -85,7 +85,11 @@ public final class Pages {
             .add("self", link(uri.getRequestUri().toString()))
             .add(
                 "first",
-                link(uri.getRequestUriBuilder().replaceQueryParam("search_after").build().toString()));
+                link(
+                    uri.getRequestUriBuilder()
+                        .replaceQueryParam("search_after")
+                        .build()
+                        .toString()));
     if (more) {
       String cursor = encode(keyOf.apply(shown.get(shown.size() - 1)));
       links.add(
@@ -116,8 +120,14 @@ public final class Pages {
       return page;
     }
     String href =
-        uri.getRequestUriBuilder().replaceQueryParam("search_after", encode(key)).replaceQueryParam("limit", request.limit()).build().toString();
-    return Jsonp.objectBuilder(page).add("_links", Jsonp.objectBuilder(links).add("next", link(href))).build();
+        uri.getRequestUriBuilder()
+            .replaceQueryParam("search_after", encode(key))
+            .replaceQueryParam("limit", request.limit())
+            .build()
+            .toString();
+    return Jsonp.objectBuilder(page)
+        .add("_links", Jsonp.objectBuilder(links).add("next", link(href)))
+        .build();
   }
 
   private static JsonObject link(String href) {

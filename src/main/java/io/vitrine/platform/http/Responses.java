@@ -21,6 +21,10 @@ public final class Responses {
   /** 201 with Location when the write created the resource, 200 otherwise; the body either way. */
   public static Response written(JsonObject json, long version, boolean created, URI location) {
     var response = created ? Response.created(location) : Response.ok();
-    return response.entity(json).type(MediaType.APPLICATION_JSON_TYPE).tag(Versions.etag(version)).build();
+    return response
+        .entity(json)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .tag(Versions.etag(version))
+        .build();
   }
 }

@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
 public class JsonBodyReader implements MessageBodyReader<JsonObject> {
 
   @Override
-  public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType media) {
+  public boolean isReadable(
+      Class<?> type, Type generic, Annotation[] annotations, MediaType media) {
     return type == JsonObject.class;
   }
 
@@ -38,7 +39,8 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     reader.mark(1);
     if (reader.read() < 0) {
-      throw new ProblemException(Problem.badRequest("The request body is empty; send a JSON object."));
+      throw new ProblemException(
+          Problem.badRequest("The request body is empty; send a JSON object."));
     }
     reader.reset();
     return JsonDocuments.parseObject(reader, "The request body");

@@ -47,7 +47,8 @@ public final class JsonDocuments {
       // Parsson reports a duplicate key this way when values are built by the parser.
       throw malformed(what + " is not valid JSON", parser.getLocation(), e.getMessage());
     } catch (JsonException e) {
-      throw new ProblemException(Problem.malformedJson(what + " is not valid JSON: " + e.getMessage(), 0, 0));
+      throw new ProblemException(
+          Problem.malformedJson(what + " is not valid JSON: " + e.getMessage(), 0, 0));
     } finally {
       parser.close();
     }
@@ -65,7 +66,13 @@ public final class JsonDocuments {
   private static ProblemException malformed(String what, JsonLocation at, String reason) {
     return new ProblemException(
         Problem.malformedJson(
-            what + " at line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": " + reason,
+            what
+                + " at line "
+                + at.getLineNumber()
+                + ", column "
+                + at.getColumnNumber()
+                + ": "
+                + reason,
             at.getLineNumber(),
             at.getColumnNumber()));
   }

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the fields of a JSON object into Java values, recording a violation for every field that
  * has the wrong type or form instead of stopping at the first, and remembering which fields were
- * read so that {@link #rejectUnknown} can name the ones nobody asked for. A field that is absent
- * or {@code null} reads as absent.
+ * read so that {@link #rejectUnknown} can name the ones nobody asked for. A field that is absent or
+ * {@code null} reads as absent.
  */
 public final class JsonInput {
 
@@ -291,9 +291,5 @@ public final class JsonInput {
             "is not a field of " + kind + "; known fields are " + String.join(", ", read) + ".");
       }
     }
-  }
-
-  public Map<String, JsonValue> all() {
-    return json;
   }
 }

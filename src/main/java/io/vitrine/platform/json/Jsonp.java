@@ -16,8 +16,8 @@ import java.util.Collection;
 
 /**
  * JSON-P through one provider found once. {@code jakarta.json.Json}'s static methods look the
- * provider up with a ServiceLoader on every call (jsonp-api issue 154), which costs more than
- * the JSON work itself on the product write path.
+ * provider up with a ServiceLoader on every call (jsonp-api issue 154), which costs more than the
+ * JSON work itself on the product write path.
  */
 public final class Jsonp {
 

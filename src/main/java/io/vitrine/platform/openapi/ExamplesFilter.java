@@ -51,7 +51,8 @@ public class ExamplesFilter implements OASFilter {
         body = OASFactory.createRequestBody();
         operation.setRequestBody(body);
       }
-      body.setContent(withExample(body.getContent(), request instanceof JsonString ? NDJSON : JSON, request));
+      body.setContent(
+          withExample(body.getContent(), request instanceof JsonString ? NDJSON : JSON, request));
     }
     JsonObject responses = example.getJsonObject("responses");
     if (responses != null && operation.getResponses() != null) {
@@ -62,7 +63,8 @@ public class ExamplesFilter implements OASFilter {
               response = OASFactory.createAPIResponse().description("HTTP " + code);
               operation.getResponses().addAPIResponse(code, response);
             }
-            String type = value instanceof JsonString ? NDJSON : code.startsWith("2") ? JSON : PROBLEM;
+            String type =
+                value instanceof JsonString ? NDJSON : code.startsWith("2") ? JSON : PROBLEM;
             response.setContent(withExample(response.getContent(), type, value));
           });
     }

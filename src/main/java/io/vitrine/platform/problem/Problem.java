@@ -28,7 +28,9 @@ public record Problem(String type, String title, int status, String detail, Json
     String detail =
         violations.size() == 1
             ? describe(violations.get(0))
-            : violations.size() + " problems: " + violations.stream().map(Problem::describe).collect(Collectors.joining(" "));
+            : violations.size()
+                + " problems: "
+                + violations.stream().map(Problem::describe).collect(Collectors.joining(" "));
     return of("validation-failed", "The request contains invalid data", 422, detail)
         .with(Jsonp.objectBuilder().add("errors", errors));
   }
@@ -50,7 +52,9 @@ public record Problem(String type, String title, int status, String detail, Json
 
   public static Problem malformedJson(String detail, long line, long column) {
     return of("malformed-json", "The request body is not valid JSON", 400, detail)
-        .with(Jsonp.objectBuilder().add("position", Jsonp.objectBuilder().add("line", line).add("column", column)));
+        .with(
+            Jsonp.objectBuilder()
+                .add("position", Jsonp.objectBuilder().add("line", line).add("column", column)));
   }
 
   public static Problem badRequest(String detail) {
@@ -127,12 +131,17 @@ public record Problem(String type, String title, int status, String detail, Json
   }
 
   public Response toResponse(String instance) {
-    return Response.status(status, reason(status)).type(MEDIA_TYPE).entity(toJson(instance).toString()).build();
+    return Response.status(status, reason(status))
+        .type(MEDIA_TYPE)
+        .entity(toJson(instance).toString())
+        .build();
   }
 
   /** The reason phrase; JAX-RS knows no phrase for 422 and would send "CUSTOM". */
   private static String reason(int status) {
     var known = Response.Status.fromStatusCode(status);
-    return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+    return known != null
+        ? known.getReasonPhrase()
+        : status == 422 ? "Unprocessable Content" : "Error";
   }
 }

@@ -12,7 +12,10 @@ public class ProblemException extends WebApplicationException {
   private final Problem problem;
 
   public ProblemException(Problem problem) {
-    super(problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()), null, problem.status());
+    super(
+        problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()),
+        null,
+        problem.status());
     this.problem = problem;
   }
 

@@ -41,7 +41,8 @@ public final class ProblemMappers {
       int status = e.getResponse().getStatus();
       Problem problem =
           switch (status) {
-            case 404 -> Problem.of("not-found", "Not found", 404, "Nothing is served at this address.");
+            case 404 ->
+                Problem.of("not-found", "Not found", 404, "Nothing is served at this address.");
             case 405 ->
                 Problem.of(
                     "method-not-allowed",

@@ -20,6 +20,11 @@ public record Usage(String kind, long count, List<String> examples) {
         .build();
   }
 
+  /** Several usages as one sentence part: "3 families (…); 12 products (…)". */
+  public static String describeAll(java.util.List<Usage> usages) {
+    return String.join("; ", usages.stream().map(Usage::describe).toList());
+  }
+
   /** "3 families (apparel, footwear, home)" or "1204 products (a, b, … and 1194 more)". */
   public String describe() {
     var text = new StringBuilder().append(count).append(' ').append(kind);

@@ -23,11 +23,6 @@ public final class Violations {
     return this;
   }
 
-  public Violations addAll(Violations other) {
-    list.addAll(other.list);
-    return this;
-  }
-
   public boolean isEmpty() {
     return list.isEmpty();
   }

@@ -1,9 +1,9 @@
 package io.vitrine.product.boundary;
 
-import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
 import io.vitrine.platform.json.JsonDocuments;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Problem;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.product.Product;
@@ -55,17 +55,29 @@ public class ProductsResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(operationId = "listProducts", summary = "List products", description = "Ordered by identifier, a page at a time: follow _links.next.")
+  @Operation(
+      operationId = "listProducts",
+      summary = "List products",
+      description = "Ordered by identifier, a page at a time: follow _links.next.")
   @APIResponse(responseCode = "200", description = "A page of products")
   @APIResponse(responseCode = "422", description = "Invalid limit or cursor")
   public JsonObject list(
-      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)") String limit,
-      @QueryParam("search_after") @Parameter(description = "The cursor from the previous page's next link") String searchAfter,
-      @QueryParam("with_count") @Parameter(description = "true to include items_count") String withCount) {
+      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
+          String limit,
+      @QueryParam("search_after")
+          @Parameter(description = "The cursor from the previous page's next link")
+          String searchAfter,
+      @QueryParam("with_count") @Parameter(description = "true to include items_count")
+          String withCount) {
     var request = Pages.request(limit, searchAfter, withCount);
     List<Product> page = products.page(request);
     return Pages.page(
-        uri, request, page, p -> Product.key(p.identifier()), ProductJson::of, request.withCount() ? products.count() : null);
+        uri,
+        request,
+        page,
+        p -> Product.key(p.identifier()),
+        ProductJson::of,
+        request.withCount() ? products.count() : null);
   }
 
   @GET
@@ -74,7 +86,9 @@ public class ProductsResource {
   @APIResponse(responseCode = "200", description = "The product; ETag is its version")
   @APIResponse(responseCode = "304", description = "Unchanged since the version in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such product")
-  public Response get(@PathParam("identifier") String identifier, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("identifier") String identifier,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
     Product product = products.get(identifier);
     return Responses.read(ProductJson.of(product), product.version(), ifNoneMatch);
   }
@@ -84,7 +98,9 @@ public class ProductsResource {
   @Operation(operationId = "createProduct", summary = "Create a product")
   @APIResponse(responseCode = "201", description = "Created; Location names it")
   @APIResponse(responseCode = "409", description = "A product with this identifier exists")
-  @APIResponse(responseCode = "422", description = "Invalid fields or values, each listed with attribute, locale and scope")
+  @APIResponse(
+      responseCode = "422",
+      description = "Invalid fields or values, each listed with attribute, locale and scope")
   public Response create(JsonObject body) {
     return answer(products.save(new ProductCommand(Mode.CREATE, 1, null, body, null)));
   }
@@ -95,14 +111,19 @@ public class ProductsResource {
   @Operation(
       operationId = "updateProduct",
       summary = "Update or create a product",
-      description = "Values merge per attribute × locale × scope (data null removes one); other fields present replace. "
-          + "Creates the product when it does not exist; an identifier in the body renames an existing product.")
+      description =
+          "Values merge per attribute × locale × scope (data null removes one); other fields present replace. "
+              + "Creates the product when it does not exist; an identifier in the body renames an existing product.")
   @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
   @APIResponse(responseCode = "201", description = "Created")
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-  @APIResponse(responseCode = "422", description = "Invalid fields or values, each listed with attribute, locale and scope")
+  @APIResponse(
+      responseCode = "422",
+      description = "Invalid fields or values, each listed with attribute, locale and scope")
   public Response update(
-      @PathParam("identifier") String identifier, JsonObject body, @HeaderParam("If-Match") String ifMatch) {
+      @PathParam("identifier") String identifier,
+      JsonObject body,
+      @HeaderParam("If-Match") String ifMatch) {
     return answer(products.save(new ProductCommand(Mode.UPSERT, 1, identifier, body, ifMatch)));
   }
 
@@ -112,7 +133,8 @@ public class ProductsResource {
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", description = "No such product")
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-  public Response delete(@PathParam("identifier") String identifier, @HeaderParam("If-Match") String ifMatch) {
+  public Response delete(
+      @PathParam("identifier") String identifier, @HeaderParam("If-Match") String ifMatch) {
     products.delete(identifier, ifMatch);
     return Response.noContent().build();
   }
@@ -123,11 +145,14 @@ public class ProductsResource {
   @Operation(
       operationId = "upsertProducts",
       summary = "Create or update many products",
-      description = "One product per line (NDJSON), up to 1,000 lines, each merged like PATCH /products/{identifier}. "
-          + "The answer has one line per product line, in order, with its status code and, when refused, its problems; "
-          + "a refused line does not stop the others.")
+      description =
+          "One product per line (NDJSON), up to 1,000 lines, each merged like PATCH /products/{identifier}. "
+              + "The answer has one line per product line, in order, with its status code and, when refused, its problems; "
+              + "a refused line does not stop the others.")
   @APIResponse(responseCode = "200", description = "One status line per input line")
-  @APIResponse(responseCode = "413", description = "More than 1,000 lines, or a body over the size limit")
+  @APIResponse(
+      responseCode = "413",
+      description = "More than 1,000 lines, or a body over the size limit")
   @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson")
   public Response upsertMany(InputStream body) {
     Map<Integer, ProductOutcome> outcomes = new TreeMap<>();
@@ -139,7 +164,8 @@ public class ProductsResource {
     return Response.ok(answer.toString(), NDJSON).build();
   }
 
-  private static void readLines(InputStream body, Map<Integer, ProductOutcome> outcomes, List<ProductCommand> commands) {
+  private static void readLines(
+      InputStream body, Map<Integer, ProductOutcome> outcomes, List<ProductCommand> commands) {
     var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     int lineNumber = 0;
     int products = 0;
@@ -155,16 +181,27 @@ public class ProductsResource {
                   "payload-too-large",
                   "Too many lines",
                   413,
-                  "A bulk request holds at most " + MAX_LINES + " products; split the rest into further requests."));
+                  "A bulk request holds at most "
+                      + MAX_LINES
+                      + " products; split the rest into further requests."));
         }
         try {
-          commands.add(new ProductCommand(Mode.UPSERT, lineNumber, null, JsonDocuments.parseObject(line, "Line " + lineNumber), null));
+          commands.add(
+              new ProductCommand(
+                  Mode.UPSERT,
+                  lineNumber,
+                  null,
+                  JsonDocuments.parseObject(line, "Line " + lineNumber),
+                  null));
         } catch (ProblemException e) {
-          outcomes.put(lineNumber, new ProductOutcome(lineNumber, null, e.problem().status(), null, 0, e.problem()));
+          outcomes.put(
+              lineNumber,
+              new ProductOutcome(lineNumber, null, e.problem().status(), null, 0, e.problem()));
         }
       }
     } catch (IOException e) {
-      throw new ProblemException(Problem.badRequest("The request body could not be read: " + e.getMessage()));
+      throw new ProblemException(
+          Problem.badRequest("The request body could not be read: " + e.getMessage()));
     }
     if (products == 0) {
       throw new ProblemException(Problem.badRequest("The request body holds no product lines."));
@@ -183,7 +220,8 @@ public class ProductsResource {
       line.add("version", outcome.version());
     } else {
       Problem problem = outcome.problem();
-      line.add("type", problem.type()).add("message", problem.detail() == null ? problem.title() : problem.detail());
+      line.add("type", problem.type())
+          .add("message", problem.detail() == null ? problem.title() : problem.detail());
       problem.extensions().forEach(line::add);
     }
     return line.build().toString();

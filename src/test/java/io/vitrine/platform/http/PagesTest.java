@@ -26,7 +26,8 @@ class PagesTest {
   }
 
   private static Problem refused(String limit, String searchAfter, String withCount) {
-    var e = assertThrows(ProblemException.class, () -> Pages.request(limit, searchAfter, withCount));
+    var e =
+        assertThrows(ProblemException.class, () -> Pages.request(limit, searchAfter, withCount));
     assertEquals(422, e.getResponse().getStatus());
     return e.problem();
   }
@@ -77,7 +78,8 @@ class PagesTest {
   @Test
   void nonNumericLimitIsRefused() {
     for (String limit : List.of("ten", "", "1.5", "99999999999", "1e2")) {
-      assertOnlyError(refused(limit, null, null), "limit", "must be a whole number between 1 and 100.");
+      assertOnlyError(
+          refused(limit, null, null), "limit", "must be a whole number between 1 and 100.");
     }
   }
 
@@ -99,7 +101,8 @@ class PagesTest {
     for (int i = 0; i < 1000; i++) {
       var key = new StringBuilder();
       for (int n = random.nextInt(40); n > 0; n--) {
-        int codePoint = random.nextInt(4) == 0 ? 0x80 + random.nextInt(0x2000) : 0x20 + random.nextInt(0x5F);
+        int codePoint =
+            random.nextInt(4) == 0 ? 0x80 + random.nextInt(0x2000) : 0x20 + random.nextInt(0x5F);
         key.appendCodePoint(codePoint);
       }
       String cursor = Pages.encode(key.toString());

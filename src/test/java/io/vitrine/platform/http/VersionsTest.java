@@ -117,12 +117,15 @@ class VersionsTest {
     assertEquals("urn:vitrine:problem:precondition-failed", problem.type());
     assertEquals("The resource has changed", problem.title());
     assertEquals(3, problem.extensions().getJsonNumber("current_version").longValue());
-    assertEquals("If-Match does not match the current version 3; read the resource again and retry.", problem.detail());
+    assertEquals(
+        "If-Match does not match the current version 3; read the resource again and retry.",
+        problem.detail());
   }
 
   @Test
   void checkIfMatchOfAMissingResourceIs412() {
-    var problem = assertThrows(ProblemException.class, () -> Versions.checkIfMatch("\"1\"", null)).problem();
+    var problem =
+        assertThrows(ProblemException.class, () -> Versions.checkIfMatch("\"1\"", null)).problem();
     assertEquals(412, problem.status());
     assertEquals("urn:vitrine:problem:precondition-failed", problem.type());
     assertEquals("The resource does not exist", problem.title());

@@ -54,7 +54,24 @@ class DecimalsTest {
 
   @Test
   void refusesOtherStrings() {
-    for (String text : List.of("", " ", "1e3", "1E3", "0x10", "1,5", "1 000", "12.5.1", "-", "+", ".", "--1", "NaN", "Infinity", "twelve", "\u0661")) {
+    for (String text :
+        List.of(
+            "",
+            " ",
+            "1e3",
+            "1E3",
+            "0x10",
+            "1,5",
+            "1 000",
+            "12.5.1",
+            "-",
+            "+",
+            ".",
+            "--1",
+            "NaN",
+            "Infinity",
+            "twelve",
+            "\u0661")) {
       assertNull(parseText(text), "'" + text + "'");
     }
   }
@@ -97,7 +114,8 @@ class DecimalsTest {
   void plainOfParsedStringRoundTrips() {
     var random = new Random(SEED);
     for (int i = 0; i < 500; i++) {
-      BigDecimal value = BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000L, random.nextInt(12) - 2);
+      BigDecimal value =
+          BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000L, random.nextInt(12) - 2);
       String plain = Decimals.plain(value);
       String where = "seed " + SEED + ", value " + value;
       assertEquals(0, value.compareTo(parseText(plain)), where);

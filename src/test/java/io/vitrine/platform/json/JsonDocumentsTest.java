@@ -22,7 +22,9 @@ class JsonDocumentsTest {
   }
 
   private static Problem refused(String text) {
-    return assertThrows(ProblemException.class, () -> JsonDocuments.parseObject(text, "the request body")).problem();
+    return assertThrows(
+            ProblemException.class, () -> JsonDocuments.parseObject(text, "the request body"))
+        .problem();
   }
 
   private static JsonObject position(Problem problem) {
@@ -31,23 +33,29 @@ class JsonDocumentsTest {
 
   @Test
   void parsesAnObject() {
-    JsonObject body = JsonDocuments.parseObject("{\"identifier\": \"tee\", \"values\": {}}", "the request body");
+    JsonObject body =
+        JsonDocuments.parseObject("{\"identifier\": \"tee\", \"values\": {}}", "the request body");
     assertEquals("tee", body.getString("identifier"));
   }
 
   @Test
   void parsesAnEmptyObject() {
-    assertEquals(JsonObject.EMPTY_JSON_OBJECT, JsonDocuments.parseObject(" {} ", "the request body"));
+    assertEquals(
+        JsonObject.EMPTY_JSON_OBJECT, JsonDocuments.parseObject(" {} ", "the request body"));
   }
 
   @Test
   void parsesFromAReader() {
-    assertEquals(1, JsonDocuments.parseObject(new java.io.StringReader("{\"a\": 1}"), "line 1").getInt("a"));
+    assertEquals(
+        1, JsonDocuments.parseObject(new java.io.StringReader("{\"a\": 1}"), "line 1").getInt("a"));
   }
 
   @Test
   void malformedJsonIsABadRequest() {
-    var e = assertThrows(ProblemException.class, () -> JsonDocuments.parseObject("{\"a\": }", "the request body"));
+    var e =
+        assertThrows(
+            ProblemException.class,
+            () -> JsonDocuments.parseObject("{\"a\": }", "the request body"));
     assertEquals(400, e.getResponse().getStatus());
     assertEquals(400, e.problem().status());
     assertEquals("urn:vitrine:problem:malformed-json", e.problem().type());
@@ -57,14 +65,21 @@ class JsonDocumentsTest {
   @Test
   void malformedJsonGivesLineAndColumn() {
     var problem = refused("{\n  \"a\": 1,\n  \"b\": ]\n}");
-    assertEquals(Json.createObjectBuilder().add("line", 3).add("column", 8).build(), position(problem));
-    assertTrue(problem.detail().startsWith("the request body is not valid JSON at line 3, column 8: "), problem.detail());
+    assertEquals(
+        Json.createObjectBuilder().add("line", 3).add("column", 8).build(), position(problem));
+    assertTrue(
+        problem.detail().startsWith("the request body is not valid JSON at line 3, column 8: "),
+        problem.detail());
   }
 
   @Test
   void detailNamesWhatWasParsed() {
-    var problem = assertThrows(ProblemException.class, () -> JsonDocuments.parseObject("{", "line 7")).problem();
-    assertTrue(problem.detail().startsWith("line 7 is not valid JSON at line 1, column "), problem.detail());
+    var problem =
+        assertThrows(ProblemException.class, () -> JsonDocuments.parseObject("{", "line 7"))
+            .problem();
+    assertTrue(
+        problem.detail().startsWith("line 7 is not valid JSON at line 1, column "),
+        problem.detail());
   }
 
   @Test
@@ -100,7 +115,8 @@ class JsonDocumentsTest {
 
   @Test
   void sameKeyInDifferentObjectsIsFine() {
-    var body = JsonDocuments.parseObject("{\"a\": {\"x\": 1}, \"b\": {\"x\": 2}}", "the request body");
+    var body =
+        JsonDocuments.parseObject("{\"a\": {\"x\": 1}, \"b\": {\"x\": 2}}", "the request body");
     assertEquals(2, body.getJsonObject("b").getInt("x"));
   }
 
@@ -114,26 +130,34 @@ class JsonDocumentsTest {
 
   @Test
   void scalarsAreNotObjects() {
-    assertEquals("the request body must be a JSON object, not a string.", refused("\"a\"").detail());
+    assertEquals(
+        "the request body must be a JSON object, not a string.", refused("\"a\"").detail());
     assertEquals("the request body must be a JSON object, not a number.", refused("12").detail());
     assertEquals("the request body must be a JSON object, not null.", refused("null").detail());
-    assertEquals("the request body must be a JSON object, not a boolean.", refused("true").detail());
+    assertEquals(
+        "the request body must be a JSON object, not a boolean.", refused("true").detail());
   }
 
   @Test
   void unreadableSourceIsMalformedWithoutPosition() {
-    Reader broken = new Reader() {
-      @Override
-      public int read(char[] buffer, int offset, int length) throws IOException {
-        throw new IOException("connection reset");
-      }
+    Reader broken =
+        new Reader() {
+          @Override
+          public int read(char[] buffer, int offset, int length) throws IOException {
+            throw new IOException("connection reset");
+          }
 
-      @Override
-      public void close() {}
-    };
-    var problem = assertThrows(ProblemException.class, () -> JsonDocuments.parseObject(broken, "the request body")).problem();
+          @Override
+          public void close() {}
+        };
+    var problem =
+        assertThrows(
+                ProblemException.class, () -> JsonDocuments.parseObject(broken, "the request body"))
+            .problem();
     assertEquals("urn:vitrine:problem:malformed-json", problem.type());
-    assertEquals(Json.createObjectBuilder().add("line", 0).add("column", 0).build(), position(problem));
-    assertTrue(problem.detail().startsWith("the request body is not valid JSON: "), problem.detail());
+    assertEquals(
+        Json.createObjectBuilder().add("line", 0).add("column", 0).build(), position(problem));
+    assertTrue(
+        problem.detail().startsWith("the request body is not valid JSON: "), problem.detail());
   }
 }

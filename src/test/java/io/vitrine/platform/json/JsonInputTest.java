@@ -258,7 +258,8 @@ class JsonInputTest {
     assertEquals(
         List.of(
             Violation.of("c[1]", "must be a code (a string), not a number."),
-            Violation.of("c[2]", "may contain only letters, digits and underscores ('no way' does not).")),
+            Violation.of(
+                "c[2]", "may contain only letters, digits and underscores ('no way' does not).")),
         violations.list());
   }
 
@@ -301,7 +302,8 @@ class JsonInputTest {
 
   @Test
   void labelsAcceptThreeLetterLanguages() {
-    assertEquals(Map.of("fil_PH", "Sapatos"), input("{'labels': {'fil_PH': 'Sapatos'}}").labels("labels"));
+    assertEquals(
+        Map.of("fil_PH", "Sapatos"), input("{'labels': {'fil_PH': 'Sapatos'}}").labels("labels"));
   }
 
   @Test
@@ -312,7 +314,12 @@ class JsonInputTest {
 
   @Test
   void labelOf255CharactersIsAccepted() {
-    assertEquals(255, input("{'labels': {'en_US': '" + "x".repeat(255) + "'}}").labels("labels").get("en_US").length());
+    assertEquals(
+        255,
+        input("{'labels': {'en_US': '" + "x".repeat(255) + "'}}")
+            .labels("labels")
+            .get("en_US")
+            .length());
     assertNoViolations();
   }
 
@@ -324,7 +331,12 @@ class JsonInputTest {
 
   @Test
   void labelLengthIsMeasuredAfterStripping() {
-    assertEquals(255, input("{'labels': {'en_US': '  " + "x".repeat(255) + "  '}}").labels("labels").get("en_US").length());
+    assertEquals(
+        255,
+        input("{'labels': {'en_US': '  " + "x".repeat(255) + "  '}}")
+            .labels("labels")
+            .get("en_US")
+            .length());
     assertNoViolations();
   }
 
@@ -357,7 +369,9 @@ class JsonInputTest {
   @Test
   void nestedInputNamesTheFullPath() {
     var in = input("{'units': {'GRAM': {'symbol': 5}}}");
-    var gram = in.nested("units", in.object("units")).nested("GRAM", in.object("units").getJsonObject("GRAM"));
+    var gram =
+        in.nested("units", in.object("units"))
+            .nested("GRAM", in.object("units").getJsonObject("GRAM"));
     gram.string("symbol");
     assertOnly("units.GRAM.symbol", "must be a string, not a number.");
     assertEquals("units.GRAM.symbol", gram.path("symbol"));
@@ -397,7 +411,9 @@ class JsonInputTest {
   void codeMessage() {
     assertEquals("must not be empty.", JsonInput.codeMessage(""));
     assertEquals("must be at most 100 characters long.", JsonInput.codeMessage("a".repeat(101)));
-    assertEquals("may contain only letters, digits and underscores ('a b' does not).", JsonInput.codeMessage("a b"));
+    assertEquals(
+        "may contain only letters, digits and underscores ('a b' does not).",
+        JsonInput.codeMessage("a b"));
   }
 
   @Test
@@ -408,10 +424,5 @@ class JsonInputTest {
     for (String bad : List.of("en", "en-US", "EN_US", "en_us", "english_US")) {
       assertFalse(JsonInput.LOCALE_CODE.matcher(bad).matches(), bad);
     }
-  }
-
-  @Test
-  void allIsTheObject() {
-    assertEquals(Map.of("a", Json.createValue(1)), input("{'a': 1}").all());
   }
 }

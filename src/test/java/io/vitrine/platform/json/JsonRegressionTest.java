@@ -12,7 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Bugs found once (trailing content after a body, whole numbers written 1e2 or 5.0), kept fixed. */
+/**
+ * Bugs found once (trailing content after a body, whole numbers written 1e2 or 5.0), kept fixed.
+ */
 class JsonRegressionTest {
 
   @BeforeAll
@@ -22,8 +24,11 @@ class JsonRegressionTest {
 
   @Test
   void contentAfterTheObjectIsMalformed() {
-    for (String text : List.of("{\"identifier\": \"a\"} {\"identifier\": \"b\"}", "{\"a\": 1}}", "{} xyz")) {
-      var e = assertThrows(ProblemException.class, () -> JsonDocuments.parseObject(text, "Line 1"), text);
+    for (String text :
+        List.of("{\"identifier\": \"a\"} {\"identifier\": \"b\"}", "{\"a\": 1}}", "{} xyz")) {
+      var e =
+          assertThrows(
+              ProblemException.class, () -> JsonDocuments.parseObject(text, "Line 1"), text);
       assertEquals("urn:vitrine:problem:malformed-json", e.problem().type());
     }
   }
@@ -31,7 +36,10 @@ class JsonRegressionTest {
   @Test
   void integerAcceptsWholeNumbersWrittenWithExponentOrPoint() {
     var violations = new Violations();
-    var in = new JsonInput(Json.createReader(new StringReader("{\"a\": 1e2, \"b\": 5.0}")).readObject(), violations);
+    var in =
+        new JsonInput(
+            Json.createReader(new StringReader("{\"a\": 1e2, \"b\": 5.0}")).readObject(),
+            violations);
     assertEquals(100, in.integer("a"));
     assertEquals(5, in.integer("b"));
     assertEquals(List.of(), violations.list());

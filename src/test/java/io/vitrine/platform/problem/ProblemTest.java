@@ -31,9 +31,12 @@ class ProblemTest {
 
   @Test
   void validationOfOneViolation() {
-    var problem = Problem.validation(List.of(new Violation("name", "en_US", null, "must be text, not a number.")));
+    var problem =
+        Problem.validation(
+            List.of(new Violation("name", "en_US", null, "must be text, not a number.")));
     assertEquals(
-        json("""
+        json(
+            """
             {'type': 'urn:vitrine:problem:validation-failed', 'title': 'The request contains invalid data', 'status': 422,
              'detail': 'name (en_US): must be text, not a number.',
              'errors': [{'property': 'name', 'locale': 'en_US', 'scope': null, 'message': 'must be text, not a number.'}]}"""),
@@ -43,15 +46,19 @@ class ProblemTest {
   @Test
   void validationFieldsComeInRfcOrder() {
     var problem = Problem.validation(List.of(Violation.of("code", "is required.")));
-    assertEquals(List.of("type", "title", "status", "detail", "instance", "errors"), new ArrayList<>(problem.toJson("/api/x").keySet()));
+    assertEquals(
+        List.of("type", "title", "status", "detail", "instance", "errors"),
+        new ArrayList<>(problem.toJson("/api/x").keySet()));
   }
 
   @Test
   void validationOfSeveralViolationsCountsThem() {
-    var problem = Problem.validation(List.of(
-        Violation.of("code", "is required."),
-        new Violation("description", "fr_FR", "print", "must be text, not a number."),
-        new Violation("price", null, "ecommerce", "must be a list.")));
+    var problem =
+        Problem.validation(
+            List.of(
+                Violation.of("code", "is required."),
+                new Violation("description", "fr_FR", "print", "must be text, not a number."),
+                new Violation("price", null, "ecommerce", "must be a list.")));
     assertEquals(
         "3 problems: code: is required. description (fr_FR, print): must be text, not a number. price (ecommerce): must be a list.",
         problem.detail());
@@ -60,16 +67,21 @@ class ProblemTest {
 
   @Test
   void violationWithoutPropertyIsJustItsMessage() {
-    var problem = Problem.validation(List.of(new Violation(null, null, null, "The body is empty.")));
+    var problem =
+        Problem.validation(List.of(new Violation(null, null, null, "The body is empty.")));
     assertEquals("The body is empty.", problem.detail());
-    assertEquals("", problem.toJson(null).getJsonArray("errors").getJsonObject(0).getString("property"));
+    assertEquals(
+        "", problem.toJson(null).getJsonArray("errors").getJsonObject(0).getString("property"));
   }
 
   @Test
   void violationJsonAlwaysHasLocaleAndScope() {
     var error = Violation.of("code", "is required.").toJson();
-    assertEquals(json("{'property': 'code', 'locale': null, 'scope': null, 'message': 'is required.'}"), error);
-    assertEquals(List.of("property", "locale", "scope", "message"), new ArrayList<>(error.keySet()));
+    assertEquals(
+        json("{'property': 'code', 'locale': null, 'scope': null, 'message': 'is required.'}"),
+        error);
+    assertEquals(
+        List.of("property", "locale", "scope", "message"), new ArrayList<>(error.keySet()));
   }
 
   @Test
@@ -82,14 +94,18 @@ class ProblemTest {
   @Test
   void instanceIsIncludedWhenGiven() {
     var problem = Problem.notFound("family", "shoes");
-    assertEquals("/api/rest/v1/families/shoes", problem.toJson("/api/rest/v1/families/shoes").getString("instance"));
+    assertEquals(
+        "/api/rest/v1/families/shoes",
+        problem.toJson("/api/rest/v1/families/shoes").getString("instance"));
     assertFalse(problem.toJson(null).containsKey("instance"));
   }
 
   @Test
   void detailIsLeftOutWhenNull() {
     var problem = Problem.of("x", "X", 400, null);
-    assertEquals(json("{'type': 'urn:vitrine:problem:x', 'title': 'X', 'status': 400}"), problem.toJson(null));
+    assertEquals(
+        json("{'type': 'urn:vitrine:problem:x', 'title': 'X', 'status': 400}"),
+        problem.toJson(null));
   }
 
   @Test
@@ -105,16 +121,21 @@ class ProblemTest {
     var problem = Problem.alreadyExists("channel", "web");
     assertEquals(409, problem.status());
     assertEquals("urn:vitrine:problem:already-exists", problem.type());
-    assertEquals("A channel with code 'web' already exists; use PATCH to change it.", problem.detail());
+    assertEquals(
+        "A channel with code 'web' already exists; use PATCH to change it.", problem.detail());
   }
 
   @Test
   void inUseListsUsages() {
-    var problem = Problem.inUse(
-        "The attribute color is in use.",
-        List.of(new Usage("families", 2, List.of("clothing", "shoes")), new Usage("products", 1204, List.of("a", "b"))));
+    var problem =
+        Problem.inUse(
+            "The attribute color is in use.",
+            List.of(
+                new Usage("families", 2, List.of("clothing", "shoes")),
+                new Usage("products", 1204, List.of("a", "b"))));
     assertEquals(
-        json("""
+        json(
+            """
             {'type': 'urn:vitrine:problem:in-use', 'title': 'The resource is in use', 'status': 409,
              'detail': 'The attribute color is in use.',
              'usages': [{'kind': 'families', 'count': 2, 'examples': ['clothing', 'shoes']},
@@ -143,7 +164,8 @@ class ProblemTest {
     assertEquals("urn:vitrine:problem:bad-request", Problem.badRequest("x").type());
     assertEquals("urn:vitrine:problem:conflict", Problem.conflict("x").type());
     assertEquals(409, Problem.conflict("x").status());
-    assertEquals("The body is larger than the limit of 1024 bytes.", Problem.tooLarge(1024).detail());
+    assertEquals(
+        "The body is larger than the limit of 1024 bytes.", Problem.tooLarge(1024).detail());
     assertEquals(413, Problem.tooLarge(1024).status());
     assertEquals(
         "Content-Type 'text/plain' is not accepted here; send application/json.",
@@ -153,17 +175,19 @@ class ProblemTest {
 
   @Test
   void withAddsExtensionsAndKeepsTheOthers() {
-    var problem = Problem.of("x", "X", 409, "d")
-        .with(Json.createObjectBuilder().add("a", 1))
-        .with(Json.createObjectBuilder().add("b", 2));
+    var problem =
+        Problem.of("x", "X", 409, "d")
+            .with(Json.createObjectBuilder().add("a", 1))
+            .with(Json.createObjectBuilder().add("b", 2));
     assertEquals(json("{'a': 1, 'b': 2}"), problem.extensions());
   }
 
   @Test
   void withReplacesAnExtensionOfTheSameName() {
-    var problem = Problem.of("x", "X", 409, "d")
-        .with(Json.createObjectBuilder().add("a", 1))
-        .with(Json.createObjectBuilder().add("a", 2));
+    var problem =
+        Problem.of("x", "X", 409, "d")
+            .with(Json.createObjectBuilder().add("a", 1))
+            .with(Json.createObjectBuilder().add("a", 2));
     assertEquals(json("{'a': 2}"), problem.extensions());
   }
 
@@ -176,12 +200,16 @@ class ProblemTest {
 
   @Test
   void usageDescribeWithAllExamples() {
-    assertEquals("3 families (apparel, footwear, home)", new Usage("families", 3, List.of("apparel", "footwear", "home")).describe());
+    assertEquals(
+        "3 families (apparel, footwear, home)",
+        new Usage("families", 3, List.of("apparel", "footwear", "home")).describe());
   }
 
   @Test
   void usageDescribeWithSomeExamples() {
-    assertEquals("1204 products (a, b and 1202 more)", new Usage("products", 1204, List.of("a", "b")).describe());
+    assertEquals(
+        "1204 products (a, b and 1202 more)",
+        new Usage("products", 1204, List.of("a", "b")).describe());
   }
 
   @Test
@@ -198,17 +226,15 @@ class ProblemTest {
 
   @Test
   void violationsCollectInOrder() {
-    var violations = new Violations().add("a", "one.").add("b", "en_US", "print", "two.").add(Violation.of("c", "three."));
+    var violations =
+        new Violations()
+            .add("a", "one.")
+            .add("b", "en_US", "print", "two.")
+            .add(Violation.of("c", "three."));
     assertEquals(3, violations.size());
-    assertEquals(List.of("a", "b", "c"), violations.list().stream().map(Violation::property).toList());
+    assertEquals(
+        List.of("a", "b", "c"), violations.list().stream().map(Violation::property).toList());
     assertEquals(new Violation("b", "en_US", "print", "two."), violations.list().get(1));
-  }
-
-  @Test
-  void violationsAddAll() {
-    var all = new Violations().add("a", "one.");
-    all.addAll(new Violations().add("b", "two."));
-    assertEquals(2, all.size());
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** Bringing data in; for now, the sample catalog loaded into an empty database at first start. */
+package io.vitrine.imports;

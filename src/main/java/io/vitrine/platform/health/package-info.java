@@ -1,0 +1,2 @@
+/** Readiness: the database answers and its schema is migrated. */
+package io.vitrine.platform.health;

@@ -160,8 +160,8 @@ CREATE SEQUENCE product_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE product (
   id             BIGINT       PRIMARY KEY,
-  identifier     VARCHAR(255) NOT NULL,
-  identifier_key VARCHAR(255) NOT NULL UNIQUE,
+  identifier     VARCHAR(510) NOT NULL,
+  identifier_key VARCHAR(510) NOT NULL UNIQUE,
   family_code    VARCHAR(100) REFERENCES family (code),
   enabled        BOOLEAN      NOT NULL,
   values_json    VARCHAR      NOT NULL,
@@ -218,7 +218,7 @@ CREATE INDEX product_currency_currency ON product_currency (currency_code);
 -- value_key: the value in canonical form (lower-cased text, plain-string numbers, ISO dates)
 CREATE TABLE product_unique_value (
   attribute_code VARCHAR(100) NOT NULL REFERENCES attribute (code),
-  value_key      VARCHAR(255) NOT NULL,
+  value_key      VARCHAR(510) NOT NULL,
   product_id     BIGINT       NOT NULL REFERENCES product (id) ON DELETE CASCADE,
   PRIMARY KEY (attribute_code, value_key)
 );
@@ -235,10 +235,18 @@ INSERT INTO event_counter (name, last_seq) VALUES ('change_event', 0);
 CREATE TABLE change_event (
   seq         BIGINT       PRIMARY KEY,
   entity_type VARCHAR(40)  NOT NULL,
-  entity_code VARCHAR(255) NOT NULL,
+  entity_code VARCHAR(510) NOT NULL,
   entity_id   BIGINT,
   action      VARCHAR(20)  NOT NULL,
   version     BIGINT       NOT NULL,
   occurred_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX change_event_entity ON change_event (entity_type, entity_code);
+
+-- Moves on with every committed catalog write, in the same transaction. Product writers compare
+-- it, in their commit turn, with the generation of the schema they judged values against.
+CREATE TABLE catalog_generation (
+  id         INTEGER PRIMARY KEY,
+  generation BIGINT  NOT NULL
+);
+INSERT INTO catalog_generation (id, generation) VALUES (1, 0);

@@ -52,8 +52,8 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
   }
 
   @Override
-  public AttributeOption find(String attribute, String code) {
-    return em.find(AttributeOption.class, new AttributeOption.Key(attribute, code));
+  protected Object primaryKey(String attribute, String code) {
+    return new AttributeOption.Key(attribute, code);
   }
 
   @Override

@@ -1,9 +1,8 @@
 package io.vitrine.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -11,42 +10,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Gives the current {@link CatalogSnapshot}. Every committed catalog write moves the generation on;
- * the next reader rebuilds the snapshot. A snapshot that was being built while a write committed
- * carries the old generation and is rebuilt by the reader after.
+ * Gives the current {@link CatalogSnapshot}. The database holds the catalog's generation, moved on
+ * by every committed catalog write; a snapshot is rebuilt when it is older than that, so every node
+ * sees a change as soon as it is committed. A product writer checks, in its commit turn, that the
+ * generation it judged values against is still the current one ({@link #checkUnchanged}).
  */
 @ApplicationScoped
 public class Catalog {
 
   @PersistenceContext EntityManager em;
 
-  private final AtomicLong generation = new AtomicLong(1);
   private volatile CatalogSnapshot snapshot;
 
   // Built outside the caller's transaction: its entities are detached and belong to no writer.
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public CatalogSnapshot current() {
+    long generation = generation();
     CatalogSnapshot current = snapshot;
-    if (current != null && current.generation() == generation.get()) {
+    if (current != null && current.generation() == generation) {
       return current;
     }
     synchronized (this) {
       current = snapshot;
-      long wanted = generation.get();
-      if (current == null || current.generation() != wanted) {
-        current = load(wanted);
+      if (current == null || current.generation() < generation) {
+        current = load(generation);
         snapshot = current;
       }
       return current;
     }
   }
 
-  void onCatalogChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged change) {
-    generation.incrementAndGet();
+  /** Called by catalog writers: their change makes every older snapshot stale once committed. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void moveGeneration() {
+    em.createNativeQuery("UPDATE catalog_generation SET generation = generation + 1 WHERE id = 1")
+        .executeUpdate();
+  }
+
+  /**
+   * Throws a retryable conflict when the catalog changed after {@code judged} was read. Called by
+   * product writers in their commit turn, when every catalog write before them has committed.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void checkUnchanged(CatalogSnapshot judged) {
+    if (generation() != judged.generation()) {
+      throw new OptimisticLockException(
+          "The catalog changed while products were being judged against it");
+    }
+  }
+
+  private long generation() {
+    return ((Number)
+            em.createNativeQuery("SELECT generation FROM catalog_generation WHERE id = 1")
+                .getSingleResult())
+        .longValue();
   }
 
   private CatalogSnapshot load(long generationNow) {

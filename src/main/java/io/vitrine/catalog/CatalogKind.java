@@ -7,6 +7,7 @@ import io.vitrine.platform.problem.Usage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -44,7 +45,16 @@ public abstract class CatalogKind<E extends CatalogEntity> {
   }
 
   public E find(String parent, String code) {
-    return em.find(entityClass, code);
+    return em.find(entityClass, primaryKey(parent, code));
+  }
+
+  /** The resource, locked until the transaction ends: writers of one resource queue. */
+  public E findForUpdate(String parent, String code) {
+    return em.find(entityClass, primaryKey(parent, code), LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  protected Object primaryKey(String parent, String code) {
+    return code;
   }
 
   /** Called before any other step on a parent: throws when the parent is missing or unfit. */

@@ -12,7 +12,6 @@ import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.platform.problem.Usage;
 import io.vitrine.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,7 +33,7 @@ public class CatalogStore {
 
   @PersistenceContext EntityManager em;
   @Inject ChangeEventLog events;
-  @Inject Event<CatalogChanged> changed;
+  @Inject Catalog catalog;
 
   /** A written resource: its JSON, its version, and whether this write created it. */
   public record Saved(JsonObject json, long version, boolean created) {}
@@ -45,6 +44,7 @@ public class CatalogStore {
   @Transactional
   public <E extends CatalogEntity> Saved create(
       CatalogKind<E> kind, String parent, JsonObject body) {
+    events.takeCommitTurn();
     kind.checkParent(parent);
     JsonValue code = body.get("code");
     if (!(code instanceof jakarta.json.JsonString text)
@@ -72,8 +72,9 @@ public class CatalogStore {
   @Transactional
   public <E extends CatalogEntity> Saved upsert(
       CatalogKind<E> kind, String parent, String code, JsonObject patch, String ifMatch) {
+    events.takeCommitTurn();
     kind.checkParent(parent);
-    E entity = kind.find(parent, code);
+    E entity = kind.findForUpdate(parent, code);
     Versions.checkIfMatch(ifMatch, entity == null ? null : entity.version());
     JsonValue bodyCode = patch.get("code");
     if (bodyCode != null && !Jsonp.value(code).equals(bodyCode)) {
@@ -131,15 +132,16 @@ public class CatalogStore {
                 null,
                 isNew ? Change.Action.CREATED : Change.Action.UPDATED,
                 entity.version())));
-    changed.fire(new CatalogChanged(kind.name(), entity.code()));
+    catalog.moveGeneration();
     return new Saved(kind.toJson(entity), entity.version(), isNew);
   }
 
   @Transactional
   public <E extends CatalogEntity> void delete(
       CatalogKind<E> kind, String parent, String code, String ifMatch) {
+    events.takeCommitTurn();
     kind.checkParent(parent);
-    E entity = kind.find(parent, code);
+    E entity = kind.findForUpdate(parent, code);
     if (entity == null) {
       throw new ProblemException(Problem.notFound(kind.label(), code));
     }
@@ -168,7 +170,7 @@ public class CatalogStore {
         List.of(
             new Change(
                 kind.name(), eventCode(parent, entity), null, Change.Action.DELETED, version + 1)));
-    changed.fire(new CatalogChanged(kind.name(), code));
+    catalog.moveGeneration();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

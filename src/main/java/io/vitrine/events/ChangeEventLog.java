@@ -19,6 +19,18 @@ public class ChangeEventLog {
 
   @PersistenceContext EntityManager em;
 
+  /**
+   * Takes this transaction's turn in commit order now rather than at its end: every other writer
+   * then waits until this one commits. Catalog writers take it first, so that what they check and
+   * change cannot interleave with a product write judged against the schema they are changing.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void takeCommitTurn() {
+    em.createNativeQuery(
+            "SELECT last_seq FROM event_counter WHERE name = 'change_event' FOR UPDATE")
+        .getSingleResult();
+  }
+
   @Transactional(TxType.MANDATORY)
   public void append(List<Change> changes) {
     if (changes.isEmpty()) {

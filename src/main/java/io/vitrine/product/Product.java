@@ -64,6 +64,9 @@ public class Product {
     rename(identifier);
   }
 
+  /** The longest identifier key or unique value key the database stores (VARCHAR(510)). */
+  public static final int MAX_KEY_LENGTH = 510;
+
   /** The key identifiers are unique and looked up by: "TS-01" and "ts-01" are one product. */
   public static String key(String identifier) {
     return identifier.toLowerCase(Locale.ROOT);

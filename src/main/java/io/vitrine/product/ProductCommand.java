@@ -18,4 +18,9 @@ public record ProductCommand(
     CREATE,
     UPSERT
   }
+
+  /** The product the command is about: the address's identifier, else the body's (or null). */
+  public String target() {
+    return pathIdentifier != null ? pathIdentifier : body.getString("identifier", null);
+  }
 }

@@ -103,13 +103,15 @@ public class ProductWriter {
           new ProductOutcome(p.line, p.identifier, p.created ? 201 : 200, p.json, p.version, null));
     }
     events.append(changes);
+    // In our commit turn now: every catalog write before us has committed. If one changed the
+    // schema we judged against, the batch is judged again (Products retries this conflict).
+    catalog.checkUnchanged(schema);
     return outcomes;
   }
 
   private record Parsed(ProductCommand command, ProductChange change, Violations violations) {
-    /** The product the command is about: the address's identifier, else the body's. */
     String target() {
-      return command.pathIdentifier() != null ? command.pathIdentifier() : change.identifier();
+      return command.target();
     }
   }
 
@@ -378,6 +380,11 @@ public class ProductWriter {
       if (!identifier.strip().equals(identifier)) {
         violations.add("identifier", "must not start or end with spaces.");
       }
+      if (Product.key(identifier).length() > Product.MAX_KEY_LENGTH) {
+        violations.add(
+            "identifier",
+            "is too long to be stored: at most " + Product.MAX_KEY_LENGTH + " UTF-16 characters.");
+      }
       if (FORBIDDEN_IN_IDENTIFIER.matcher(identifier).find()) {
         violations.add(
             "identifier",
@@ -491,6 +498,16 @@ public class ProductWriter {
               return;
             }
             String uniqueKey = ProductReferences.uniqueKey(attribute, data);
+            if (uniqueKey.length() > Product.MAX_KEY_LENGTH) {
+              violations.add(
+                  key.attribute(),
+                  key.locale(),
+                  key.scope(),
+                  "is too long for a unique value: at most "
+                      + Product.MAX_KEY_LENGTH
+                      + " UTF-16 characters.");
+              return;
+            }
             Long owner = uniqueOwners.getOrDefault(key.attribute(), Map.of()).get(uniqueKey);
             if (owner != null && (self == null || !owner.equals(self.id()))) {
               violations.add(

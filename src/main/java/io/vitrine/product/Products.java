@@ -2,6 +2,7 @@ package io.vitrine.product;
 
 import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
+import io.vitrine.platform.database.ConcurrentWrites;
 import io.vitrine.platform.http.Pages.PageRequest;
 import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.problem.Problem;
@@ -9,11 +10,10 @@ import io.vitrine.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -49,7 +49,7 @@ public class Products {
       try {
         return writer.write(List.of(command)).get(0);
       } catch (RuntimeException e) {
-        if (!isDatabaseConflict(e)) {
+        if (!ConcurrentWrites.lost(e)) {
           throw e;
         }
         last = e;
@@ -58,7 +58,7 @@ public class Products {
     LOG.log(Level.INFO, "Product write lost to concurrent writers " + ATTEMPTS + " times", last);
     return ProductOutcome.failed(
         command,
-        command.pathIdentifier(),
+        command.target(),
         Problem.conflict(
             "Other writers changed the same product or unique value at the same time; send the change again."));
   }
@@ -94,7 +94,7 @@ public class Products {
           Level.SEVERE, "Product write failed unexpectedly (bulk line " + command.line() + ")", e);
       return ProductOutcome.failed(
           command,
-          command.pathIdentifier(),
+          command.target(),
           Problem.of(
               "internal-error",
               "Internal error",
@@ -103,24 +103,17 @@ public class Products {
     }
   }
 
-  static boolean isDatabaseConflict(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof PersistenceException
-          || cause instanceof SQLException
-          || cause instanceof jakarta.transaction.RollbackException
-          || cause instanceof jakarta.transaction.TransactionalException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** A product as stored, by identifier (without regard to case). */
   @Transactional(TxType.SUPPORTS)
   public Product get(String identifier) {
+    return find(identifier, LockModeType.NONE);
+  }
+
+  private Product find(String identifier, LockModeType lock) {
     List<Product> found =
         em.createQuery("SELECT p FROM Product p WHERE p.identifierKey = :key", Product.class)
             .setParameter("key", Product.key(identifier))
+            .setLockMode(lock)
             .getResultList();
     if (found.isEmpty()) {
       throw new ProblemException(
@@ -157,7 +150,8 @@ public class Products {
 
   @Transactional
   public void delete(String identifier, String ifMatch) {
-    Product product = get(identifier);
+    // Locked like any write, so a delete waits for a write of the same product instead of failing.
+    Product product = find(identifier, LockModeType.PESSIMISTIC_WRITE);
     Versions.checkIfMatch(ifMatch, product.version());
     long version = product.version();
     em.remove(product);

@@ -51,6 +51,9 @@ public final class ValueRules {
 
   static final int MAX_DECIMALS = 10;
 
+  /** The most options or assets one value may list. */
+  static final int MAX_CODES = 1000;
+
   private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
   private static final Safelist RICH_TEXT = Safelist.relaxed().addAttributes("a", "target", "rel");
@@ -229,6 +232,10 @@ public final class ValueRules {
    * allowed, not negative unless allowed. {@code what} prefixes messages ("amount ").
    */
   private static BigDecimal amount(Attribute a, JsonValue data, String what, Problems problems) {
+    if (Decimals.isTooLong(data)) {
+      problems.add(what + "is too long: at most " + Decimals.MAX_LENGTH + " characters.");
+      return null;
+    }
     BigDecimal number = Decimals.parse(data);
     if (number == null) {
       problems.add(what + "must be a number, not " + JsonTypes.name(data) + ".");
@@ -456,6 +463,10 @@ public final class ValueRules {
           "must be a list of " + what + " codes, not " + JsonTypes.name(data) + ".");
     }
     JsonArray array = data.asJsonArray();
+    if (array.size() > MAX_CODES) {
+      return problems.add(
+          "lists " + array.size() + " " + what + "s; at most " + MAX_CODES + " are allowed.");
+    }
     Set<String> seen = new LinkedHashSet<>();
     JsonArrayBuilder codes = Jsonp.arrayBuilder();
     boolean valid = true;

@@ -500,4 +500,60 @@ class ProductsIT extends VitrineIT {
     }
     assertEquals(mine, seen);
   }
+
+  @Test
+  void identifiersWithUrlCharactersAreAddressable() {
+    for (String sku : List.of(unique("A{x}"), unique("A%41"), unique("a b?c#d"))) {
+      var created = api.post("api/v1/products", product(sku, "{}"));
+      assertStatus(201, created);
+      String location = created.header("Location").orElseThrow();
+      var found = api.get(location.substring(location.indexOf("api/v1/")));
+      assertStatus(200, found);
+      assertEquals(sku, found.json().getString("identifier"));
+    }
+  }
+
+  @Test
+  void oversizedInputIsRefusedQuicklyAndClearly() {
+    String sku = unique("BIG");
+    var longNumber =
+        api.post(
+            "api/v1/products",
+            product(
+                sku, values(c.quantity, value(null, null, "\"1" + "0".repeat(200_000) + "\""))));
+    assertViolation(longNumber, c.quantity, null, null, "too long");
+    var longJsonNumber =
+        api.post(
+            "api/v1/products",
+            product(sku, values(c.quantity, value(null, null, "1" + "0".repeat(5_000)))));
+    assertTrue(
+        longJsonNumber.status() == 400 || longJsonNumber.status() == 422, longJsonNumber::toString);
+    var codes = new StringBuilder("[");
+    for (int i = 0; i < 1001; i++) {
+      codes.append(i == 0 ? "" : ",").append("\"o").append(i).append('"');
+    }
+    var manyOptions =
+        api.post(
+            "api/v1/products", product(sku, values(c.materials, value(null, null, codes + "]"))));
+    assertViolation(manyOptions, c.materials, null, null, "at most 1000");
+    var manyCategories =
+        api.post(
+            "api/v1/products", "{\"identifier\":\"" + sku + "\",\"categories\":" + codes + "]}");
+    assertViolation(manyCategories, "categories", "at most 1000");
+    var manyValues = new StringBuilder("{");
+    for (int i = 0; i < 150; i++) {
+      manyValues
+          .append(i == 0 ? "" : ",")
+          .append("\"nope")
+          .append(i)
+          .append("\":[")
+          .append(value(null, null, "1"))
+          .append(']');
+    }
+    var manyViolations = api.post("api/v1/products", product(sku, manyValues + "}"));
+    JsonObject problem = assertProblem(422, "validation-failed", manyViolations);
+    assertEquals(100, problem.getJsonArray("errors").size());
+    assertEquals(150, problem.getInt("errors_total"));
+    assertProblem(404, "not-found", api.get("api/v1/products/" + sku));
+  }
 }

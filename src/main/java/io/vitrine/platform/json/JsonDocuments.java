@@ -46,6 +46,10 @@ public final class JsonDocuments {
     } catch (IllegalStateException e) {
       // Parsson reports a duplicate key this way when values are built by the parser.
       throw malformed(what + " is not valid JSON", parser.getLocation(), e.getMessage());
+    } catch (UnsupportedOperationException e) {
+      // Parsson's answer to a number with more digits than it will read.
+      throw malformed(
+          what + " holds a number too long to read", parser.getLocation(), e.getMessage());
     } catch (JsonException e) {
       throw new ProblemException(
           Problem.malformedJson(what + " is not valid JSON: " + e.getMessage(), 0, 0));

@@ -31,6 +31,9 @@ public final class JsonInput {
   public static final Pattern LOCALE_CODE = Pattern.compile("[a-z]{2,3}_[A-Z]{2}");
   public static final int MAX_LABEL_LENGTH = 255;
 
+  /** The most codes a list field (categories, locales, attributes, …) may hold. */
+  public static final int MAX_CODES = 1000;
+
   private final JsonObject json;
   private final Violations violations;
   private final String prefix;
@@ -157,6 +160,10 @@ public final class JsonInput {
       invalid(field, "must be a whole number, not " + JsonTypes.name(value) + ".");
       return null;
     }
+    if (Decimals.isTooLong(number)) {
+      invalid(field, "is too large: at most " + Integer.MAX_VALUE + ".");
+      return null;
+    }
     // 1e2 and 5.0 are whole numbers too, though JSON-P does not call them integral.
     java.math.BigDecimal decimal = number.bigDecimalValue().stripTrailingZeros();
     if (decimal.scale() > 0) {
@@ -175,6 +182,10 @@ public final class JsonInput {
   public BigDecimal decimal(String field) {
     JsonValue value = value(field);
     if (value == null) {
+      return null;
+    }
+    if (Decimals.isTooLong(value)) {
+      invalid(field, "is too long: at most " + Decimals.MAX_LENGTH + " characters.");
       return null;
     }
     BigDecimal decimal = Decimals.parse(value);
@@ -226,6 +237,10 @@ public final class JsonInput {
   public List<String> codes(String field) {
     JsonArray array = array(field);
     if (array == null) {
+      return null;
+    }
+    if (array.size() > MAX_CODES) {
+      invalid(field, "lists " + array.size() + " codes; at most " + MAX_CODES + " are allowed.");
       return null;
     }
     List<String> codes = new ArrayList<>();

@@ -22,17 +22,30 @@ public record Problem(String type, String title, int status, String detail, Json
     return new Problem(URN + type, title, status, detail, JsonObject.EMPTY_JSON_OBJECT);
   }
 
+  /** The most violations one answer lists; a request with more is told how many there were. */
+  public static final int MAX_VIOLATIONS = 100;
+
   public static Problem validation(List<Violation> violations) {
     JsonArrayBuilder errors = Jsonp.arrayBuilder();
-    violations.forEach(v -> errors.add(v.toJson()));
+    violations.stream().limit(MAX_VIOLATIONS).forEach(v -> errors.add(v.toJson()));
     String detail =
         violations.size() == 1
             ? describe(violations.get(0))
             : violations.size()
                 + " problems: "
-                + violations.stream().map(Problem::describe).collect(Collectors.joining(" "));
+                + violations.stream()
+                    .limit(10)
+                    .map(Problem::describe)
+                    .collect(Collectors.joining(" "))
+                + (violations.size() > 10
+                    ? " (and " + (violations.size() - 10) + " more, listed in errors)"
+                    : "");
+    var extensions = Jsonp.objectBuilder().add("errors", errors);
+    if (violations.size() > MAX_VIOLATIONS) {
+      extensions.add("errors_total", violations.size());
+    }
     return of("validation-failed", "The request contains invalid data", 422, detail)
-        .with(Jsonp.objectBuilder().add("errors", errors));
+        .with(extensions);
   }
 
   private static String describe(Violation v) {

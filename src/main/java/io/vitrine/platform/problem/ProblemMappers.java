@@ -1,5 +1,6 @@
 package io.vitrine.platform.problem;
 
+import io.vitrine.platform.database.ConcurrentWrites;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -83,13 +84,24 @@ public final class ProblemMappers {
     }
   }
 
-  /** Anything unforeseen: logged in full, answered without internals. */
+  /**
+   * Anything unforeseen: logged in full, answered without internals. A write that lost to a
+   * concurrent one in the database (a constraint, a lock, a serialization failure) is a 409 the
+   * client can simply retry.
+   */
   @Provider
   public static class Unexpected implements ExceptionMapper<Throwable> {
     @Context UriInfo uri;
 
     @Override
     public Response toResponse(Throwable e) {
+      if (ConcurrentWrites.lost(e)) {
+        Logger.getLogger(ProblemMappers.class.getName())
+            .log(Level.INFO, "Write lost to a concurrent one", e);
+        return Problem.conflict(
+                "The change collided with a concurrent change to the same data; send it again.")
+            .toResponse(instance(uri));
+      }
       return internal(e).toResponse(instance(uri));
     }
   }

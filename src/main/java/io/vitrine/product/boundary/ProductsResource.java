@@ -27,11 +27,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,9 +162,16 @@ public class ProductsResource {
     List<ProductCommand> commands = new ArrayList<>();
     readLines(body, outcomes, commands);
     products.saveAll(commands).forEach(o -> outcomes.put(o.line(), o));
-    var answer = new StringBuilder();
-    outcomes.values().forEach(o -> answer.append(statusLine(o)).append('\n'));
-    return Response.ok(answer.toString(), NDJSON).build();
+    StreamingOutput answer =
+        out -> {
+          var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          for (ProductOutcome outcome : outcomes.values()) {
+            writer.write(statusLine(outcome));
+            writer.write('\n');
+          }
+          writer.flush();
+        };
+    return Response.ok(answer, NDJSON).build();
   }
 
   private static void readLines(
@@ -235,6 +245,6 @@ public class ProductsResource {
         outcome.product(),
         outcome.version(),
         outcome.status() == 201,
-        uri.getBaseUriBuilder().path("products").path(outcome.identifier()).build());
+        uri.getBaseUriBuilder().path("products/{identifier}").build(outcome.identifier()));
   }
 }

@@ -168,17 +168,14 @@ public class AttributeKind extends CatalogKind<Attribute> {
       return null;
     }
     if (edit.isNew() && type.get() == AttributeType.IDENTIFIER) {
-      List<String> identifiers =
-          em.createQuery("SELECT a.code FROM Attribute a WHERE a.type = :type", String.class)
-              .setParameter("type", AttributeType.IDENTIFIER)
-              .getResultList();
-      if (!identifiers.isEmpty()) {
-        in.invalid(
-            "type",
-            "the catalog already has its identifier attribute '"
-                + identifiers.get(0)
-                + "'; there is only one.");
-      }
+      identifierAttribute()
+          .ifPresent(
+              existing ->
+                  in.invalid(
+                      "type",
+                      "the catalog already has its identifier attribute '"
+                          + existing
+                          + "'; there is only one."));
     }
     return type.get();
   }
@@ -333,21 +330,7 @@ public class AttributeKind extends CatalogKind<Attribute> {
         "families",
         "SELECT family_code FROM family_attribute WHERE attribute_code = ?1 ORDER BY family_code",
         a.code());
-    List<String> channels =
-        em
-            .createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class)
-            .getResultList()
-            .stream()
-            .filter(c -> c.conversionUnits().containsKey(a.code()))
-            .map(Channel::code)
-            .toList();
-    if (!channels.isEmpty()) {
-      found.add(
-          new Usage(
-              "channels (conversion units)",
-              channels.size(),
-              channels.stream().limit(Usage.EXAMPLES).toList()));
-    }
+    channelsConverting((attribute, unit) -> attribute.equals(a.code())).ifPresent(found::add);
     Usage products = productValues(a);
     if (products.count() > 0) {
       found.add(products);

@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * One kind of catalog resource (channel, attribute, family, …): how it is found, read from a
@@ -128,6 +130,41 @@ public abstract class CatalogKind<E extends CatalogEntity> {
         in.invalid(field + "[" + i + "]", "there is no " + what + " '" + codes.get(i) + "'.");
       }
     }
+  }
+
+  /** The code of the catalog's identifier attribute (there is at most one). */
+  protected Optional<String> identifierAttribute() {
+    return em
+        .createQuery("SELECT a.code FROM Attribute a WHERE a.type = :type", String.class)
+        .setParameter("type", AttributeType.IDENTIFIER)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * The channels that convert some metric attribute to some unit for which {@code
+   * converts(attribute, unit)} holds, as a usage (empty when none).
+   */
+  protected Optional<Usage> channelsConverting(BiPredicate<String, String> converts) {
+    List<String> channels =
+        em
+            .createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class)
+            .getResultList()
+            .stream()
+            .filter(
+                c ->
+                    c.conversionUnits().entrySet().stream()
+                        .anyMatch(e -> converts.test(e.getKey(), e.getValue())))
+            .map(Channel::code)
+            .toList();
+    return channels.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new Usage(
+                "channels (conversion units)",
+                channels.size(),
+                channels.stream().limit(Usage.EXAMPLES).toList()));
   }
 
   /** The common head of every resource's JSON: code first, as Akeneo shows it. */

@@ -37,7 +37,7 @@ public class FamilyKind extends CatalogKind<Family> {
 
   @Override
   public JsonObject toJson(Family family) {
-    String identifier = identifierAttribute();
+    String identifier = identifierAttribute().orElse("sku");
     Set<String> attributes = new TreeSet<>(family.attributes());
     attributes.add(identifier);
     Map<String, Set<String>> required = new TreeMap<>();
@@ -67,7 +67,7 @@ public class FamilyKind extends CatalogKind<Family> {
   protected void read(JsonInput in, Family family, Edit edit) {
     in.requiredString("code");
     Map<String, String> labels = in.labels("labels");
-    String identifier = identifierAttribute();
+    String identifier = identifierAttribute().orElse("sku");
     List<String> listed = in.codes("attributes");
     listed = listed == null ? List.of() : listed;
     requireExisting(in, "attributes", listed, Attribute.class, "attribute");
@@ -192,16 +192,6 @@ public class FamilyKind extends CatalogKind<Family> {
               + ". Clear those values first.",
           blocked);
     }
-  }
-
-  String identifierAttribute() {
-    return em
-        .createQuery("SELECT a.code FROM Attribute a WHERE a.type = :type", String.class)
-        .setParameter("type", AttributeType.IDENTIFIER)
-        .getResultList()
-        .stream()
-        .findFirst()
-        .orElse("sku");
   }
 
   @Override

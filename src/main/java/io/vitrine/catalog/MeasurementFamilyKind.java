@@ -224,27 +224,10 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
           "SELECT code FROM attribute WHERE metric_family = ?1 AND default_metric_unit = ?2 ORDER BY code",
           family.code(),
           unit.code());
-      List<String> channels =
-          em
-              .createQuery("SELECT c FROM Channel c ORDER BY c.code", Channel.class)
-              .getResultList()
-              .stream()
-              .filter(
-                  c ->
-                      c.conversionUnits().entrySet().stream()
-                          .anyMatch(
-                              e ->
-                                  e.getValue().equals(unit.code())
-                                      && usesFamily(e.getKey(), family.code())))
-              .map(Channel::code)
-              .toList();
-      if (!channels.isEmpty()) {
-        found.add(
-            new Usage(
-                "channels (conversion units)",
-                channels.size(),
-                channels.stream().limit(Usage.EXAMPLES).toList()));
-      }
+      channelsConverting(
+              (attribute, converted) ->
+                  converted.equals(unit.code()) && usesFamily(attribute, family.code()))
+          .ifPresent(found::add);
       if (!found.isEmpty()) {
         edit.refuse(
             "The unit "

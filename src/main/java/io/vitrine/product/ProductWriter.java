@@ -74,7 +74,7 @@ public class ProductWriter {
       try {
         outcomes.add(batch.apply(p, i, pending));
       } catch (ProblemException e) {
-        outcomes.add(ProductOutcome.failed(p.command(), p.target(), e.problem()));
+        outcomes.add(ProductOutcome.failed(p.command(), p.command().target(), e.problem()));
       }
     }
     if (pending.isEmpty()) {
@@ -109,11 +109,7 @@ public class ProductWriter {
     return outcomes;
   }
 
-  private record Parsed(ProductCommand command, ProductChange change, Violations violations) {
-    String target() {
-      return command.target();
-    }
-  }
+  private record Parsed(ProductCommand command, ProductChange change, Violations violations) {}
 
   /**
    * A product written by one command of the batch. Its version (and so its answer) is known once
@@ -176,8 +172,8 @@ public class ProductWriter {
       Map<String, Set<String>> uniqueKeys = new HashMap<>();
       for (Parsed p : parsed) {
         ProductChange change = p.change();
-        if (p.target() != null) {
-          keys.add(Product.key(p.target()));
+        if (p.command().target() != null) {
+          keys.add(Product.key(p.command().target()));
         }
         if (change.identifier() != null) {
           keys.add(Product.key(change.identifier()));
@@ -283,7 +279,7 @@ public class ProductWriter {
       ProductCommand command = parsed.command();
       ProductChange change = parsed.change();
       Violations violations = parsed.violations();
-      String target = parsed.target();
+      String target = parsed.command().target();
       if (target == null) {
         violations.add("identifier", "is required.");
         throw new ProblemException(Problem.validation(violations.list()));

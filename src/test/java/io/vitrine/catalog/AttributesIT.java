@@ -1,7 +1,6 @@
 package io.vitrine.catalog;
 
 import static io.vitrine.testing.Api.json;
-import static io.vitrine.testing.TestCatalog.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,19 +121,7 @@ class AttributesIT extends VitrineIT {
     assertStatus(200, unused);
     assertStatus(200, api.patch("api/v1/attributes/" + attribute, json("{'scopable':false}")));
     String sku = unique("P");
-    assertStatus(
-        201,
-        api.post(
-            "api/v1/products",
-            "{\"identifier\":\""
-                + sku
-                + "\",\"family\":\""
-                + catalog.family
-                + "\",\"values\":{\""
-                + attribute
-                + "\":["
-                + value(null, null, "true")
-                + "]}}"));
+    assertStatus(201, api.post("api/v1/products", catalog.productWith(sku, attribute, "true")));
     var refused = api.patch("api/v1/attributes/" + attribute, json("{'localizable':true}"));
     JsonObject problem = assertProblem(409, "in-use", refused);
     assertTrue(
@@ -193,17 +180,7 @@ class AttributesIT extends VitrineIT {
     String sku = unique("P");
     assertStatus(
         201,
-        api.post(
-            "api/v1/products",
-            "{\"identifier\":\""
-                + sku
-                + "\",\"family\":\""
-                + catalog.family
-                + "\",\"values\":{\""
-                + catalog.materials
-                + "\":["
-                + value(null, null, "[\"linen\"]")
-                + "]}}"));
+        api.post("api/v1/products", catalog.productWith(sku, catalog.materials, "[\"linen\"]")));
     JsonObject problem =
         assertProblem(
             409, "in-use", api.delete("api/v1/attributes/" + catalog.materials + "/options/linen"));

@@ -69,19 +69,7 @@ class FamiliesIT extends VitrineIT {
   void anAttributeLeavesAFamilyOnlyWhenNoProductOfItHasAValue() {
     var catalog = TestCatalog.create(api);
     String sku = unique("P");
-    assertStatus(
-        201,
-        api.post(
-            "api/v1/products",
-            "{\"identifier\":\""
-                + sku
-                + "\",\"family\":\""
-                + catalog.family
-                + "\",\"values\":{\""
-                + catalog.quantity
-                + "\":["
-                + value(null, null, "3")
-                + "]}}"));
+    assertStatus(201, api.post("api/v1/products", catalog.productWith(sku, catalog.quantity, "3")));
     JsonObject family = api.get("api/v1/families/" + catalog.family).json();
     var attributes = jakarta.json.Json.createArrayBuilder();
     family.getJsonArray("attributes").getValuesAs(jakarta.json.JsonString.class).stream()

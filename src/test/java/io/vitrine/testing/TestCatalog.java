@@ -142,6 +142,19 @@ public final class TestCatalog {
     assertEquals(201, response.status(), () -> "Test catalog setup failed: " + response);
   }
 
+  /** A product of this catalog's family with one value that has no locale and no scope. */
+  public String productWith(String identifier, String attribute, String dataJson) {
+    return "{\"identifier\":\""
+        + identifier
+        + "\",\"family\":\""
+        + family
+        + "\",\"values\":{\""
+        + attribute
+        + "\":["
+        + value(null, null, dataJson)
+        + "]}}";
+  }
+
   /** A value entry: {@code {"locale": l, "scope": s, "data": <data JSON>}}. */
   public static String value(String locale, String scope, String dataJson) {
     return "{\"locale\":"

@@ -66,8 +66,4 @@ public class VitrineDatabase {
       return false;
     }
   }
-
-  public DataSource dataSource() {
-    return dataSource;
-  }
 }

@@ -141,6 +141,59 @@ record("upsertProducts", "PATCH", "/products", "\n".join([
 ]) + "\n", expect=200, content_type="application/x-ndjson")
 record("deleteProduct", "DELETE", "/products/TOTE-CANVAS-NAVY", expect=204)
 record("deleteProduct", "DELETE", "/products/TOTE-CANVAS-NAVY", expect=404)
+
+record("listAssociationTypes", "GET", "/association-types?limit=2", expect=200)
+record("createAssociationType", "POST", "/association-types",
+       {"code": "SUBSTITUTION", "labels": {"en_US": "Replaces"}, "two_way": True}, expect=201)
+record("createAssociationType", "POST", "/association-types",
+       {"code": "PACK", "labels": {"en_US": "Pack of"}, "quantified": True}, expect=201)
+record("createAssociationType", "POST", "/association-types",
+       {"code": "BUNDLE", "two_way": True, "quantified": True}, expect=422)
+record("createAssociationType", "POST", "/association-types", {"code": "PACK"}, expect=409)
+record("getAssociationType", "GET", "/association-types/SUBSTITUTION", expect=200)
+record("updateAssociationType", "PATCH", "/association-types/SUBSTITUTION",
+       {"labels": {"fr_FR": "Remplace"}}, expect=200)
+
+variant = {"code": "apparel_color_size", "labels": {"en_US": "Apparel by color, then size"},
+           "variant_attribute_sets": [{"level": 1, "axes": ["color"], "attributes": ["images"]},
+                                      {"level": 2, "axes": ["size"], "attributes": ["ean", "weight"]}]}
+record("createFamilyVariant", "POST", "/families/apparel/variants", variant, expect=201)
+record("createFamilyVariant", "POST", "/families/apparel/variants",
+       {"code": "apparel_by_name", "variant_attribute_sets": [{"level": 1, "axes": ["name"]}]}, expect=422)
+record("createFamilyVariant", "POST", "/families/apparel/variants", variant, expect=409)
+record("listFamilyVariants", "GET", "/families/apparel/variants?limit=2", expect=200)
+record("getFamilyVariant", "GET", "/families/apparel/variants/apparel_color_size", expect=200)
+record("updateFamilyVariant", "PATCH", "/families/apparel/variants/apparel_color_size",
+       {"labels": {"fr_FR": "Vêtements par couleur, puis taille"}}, expect=200)
+
+root = {"code": "tee-heavyweight", "family_variant": "apparel_color_size", "categories": ["men_t_shirts"],
+        "values": {"name": [{"locale": "en_US", "scope": None, "data": "Heavyweight tee"}],
+                   "material": [{"locale": None, "scope": None, "data": ["organic_cotton"]}]}}
+record("createProductModel", "POST", "/product-models", root, expect=201)
+record("createProductModel", "POST", "/product-models",
+       {"code": "tee-heavyweight-olive", "parent": "tee-heavyweight",
+        "values": {"name": [{"locale": "en_US", "scope": None, "data": "Olive tee"}]}}, expect=422)
+record("createProductModel", "POST", "/product-models", root, expect=409)
+record("upsertProductModels", "PATCH", "/product-models", "\n".join([
+    json.dumps({"code": "tee-heavyweight-navy", "parent": "tee-heavyweight",
+                "values": {"color": [{"locale": None, "scope": None, "data": "navy"}]}}),
+    json.dumps({"code": "tee-heavyweight-sand", "parent": "tee-heavyweight",
+                "values": {"color": [{"locale": None, "scope": None, "data": "sand"}]}}),
+    json.dumps({"code": "tee-heavyweight-navy-2", "parent": "tee-heavyweight",
+                "values": {"color": [{"locale": None, "scope": None, "data": "navy"}]}}),
+]) + "\n", expect=200, content_type="application/x-ndjson")
+record("updateProductModel", "PATCH", "/product-models/tee-heavyweight",
+       {"values": {"name": [{"locale": "fr_FR", "scope": None, "data": "T-shirt épais"}]},
+        "associations": {"SUBSTITUTION": {"products": ["TS-CREW-NAVY-M"]}}}, expect=200)
+record("updateProduct", "PATCH", "/products/TEE-HEAVY-NAVY-M",
+       {"parent": "tee-heavyweight-navy", "values": {"size": [{"locale": None, "scope": None, "data": "m"}]},
+        "quantified_associations": {"PACK": {"products": [{"identifier": "TOTE-CANVAS-SAND", "quantity": 2}]}}},
+       expect=201)
+record("getProductModel", "GET", "/product-models/tee-heavyweight-navy?with_value_origins=true", expect=200)
+record("listProductModels", "GET", "/product-models?limit=2", expect=200)
+record("deleteProductModel", "DELETE", "/product-models/tee-heavyweight-navy", expect=409)
+record("deleteFamilyVariant", "DELETE", "/families/apparel/variants/apparel_color_size", expect=409)
+record("deleteAssociationType", "DELETE", "/association-types/SUBSTITUTION", expect=409)
 record("listEvents", "GET", "/events?limit=2", expect=200)
 
 shorten_pages()

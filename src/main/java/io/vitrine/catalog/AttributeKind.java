@@ -292,25 +292,58 @@ public class AttributeKind extends CatalogKind<Attribute> {
     if (changes.isEmpty()) {
       return;
     }
-    Usage products = productValues(a);
-    if (products.count() > 0) {
+    List<Usage> holders = values(a);
+    if (!holders.isEmpty()) {
       edit.refuse(
           "The attribute '"
               + a.code()
               + "' cannot "
               + String.join(" or ", changes)
-              + " while products have values for it: "
-              + products.describe()
+              + " while products or product models have values for it: "
+              + Usage.describeAll(holders)
               + ". Remove those values first, or create a new attribute.",
-          List.of(products));
+          holders);
+    }
+    refuseBreakingFamilyVariants(a, d, edit);
+  }
+
+  /** An axis has one value per product; unique values can only sit on variant products. */
+  private void refuseBreakingFamilyVariants(Attribute a, Attribute.Definition d, Edit edit) {
+    boolean perLocaleOrChannel = d.localizable() || d.scopable();
+    if (!perLocaleOrChannel && !(d.unique() && !a.unique())) {
+      return;
+    }
+    List<String> variants = new ArrayList<>();
+    for (FamilyVariant variant :
+        em.createQuery("SELECT v FROM FamilyVariant v ORDER BY v.code", FamilyVariant.class)
+            .getResultList()) {
+      int level = variant.listedLevel(a.code()).orElse(-1);
+      boolean axis = level > 0 && variant.axes(level).contains(a.code());
+      if ((axis && perLocaleOrChannel)
+          || (d.unique() && level > 0 && level < variant.levelCount())) {
+        variants.add(variant.code());
+      }
+    }
+    if (!variants.isEmpty()) {
+      var usage =
+          new Usage(
+              "family variants", variants.size(), variants.stream().limit(Usage.EXAMPLES).toList());
+      edit.refuse(
+          "The attribute '"
+              + a.code()
+              + "' cannot "
+              + (perLocaleOrChannel
+                  ? "differ per locale or channel while it is an axis"
+                  : "become unique while it is set above the variant products")
+              + " of "
+              + usage.describe()
+              + ". Change those family variants first.",
+          List.of(usage));
     }
   }
 
-  private Usage productValues(Attribute a) {
-    return usages.find(
-        "products",
-        "SELECT p.identifier FROM product_attribute u JOIN product p ON p.id = u.product_id WHERE u.attribute_code = ?1 ORDER BY p.identifier",
-        a.code());
+  private List<Usage> values(Attribute a) {
+    return usages.holders("", "attribute", "u.attribute_code = ?1", a.code());
   }
 
   @Override
@@ -331,10 +364,7 @@ public class AttributeKind extends CatalogKind<Attribute> {
         "SELECT family_code FROM family_attribute WHERE attribute_code = ?1 ORDER BY family_code",
         a.code());
     channelsConverting((attribute, unit) -> attribute.equals(a.code())).ifPresent(found::add);
-    Usage products = productValues(a);
-    if (products.count() > 0) {
-      found.add(products);
-    }
+    found.addAll(values(a));
     return found;
   }
 }

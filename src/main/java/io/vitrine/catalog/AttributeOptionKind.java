@@ -106,14 +106,12 @@ public class AttributeOptionKind extends CatalogKind<AttributeOption> {
 
   @Override
   protected List<Usage> usages(AttributeOption option) {
-    Usage products =
-        usages.find(
-            "products",
-            "SELECT p.identifier FROM product_option u JOIN product p ON p.id = u.product_id"
-                + " WHERE u.attribute_code = ?1 AND u.option_code = ?2 ORDER BY p.identifier",
-            option.attribute(),
-            option.code());
-    return products.count() == 0 ? List.of() : List.of(products);
+    return usages.holders(
+        "",
+        "option",
+        "u.attribute_code = ?1 AND u.option_code = ?2",
+        option.attribute(),
+        option.code());
   }
 
   @Override

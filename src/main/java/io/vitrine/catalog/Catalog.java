@@ -103,6 +103,15 @@ public class Catalog {
             em.createQuery("SELECT m FROM MeasurementFamily m", MeasurementFamily.class)
                 .getResultList(),
             MeasurementFamily::code);
+    var familyVariants =
+        byCode(
+            em.createQuery("SELECT v FROM FamilyVariant v", FamilyVariant.class).getResultList(),
+            FamilyVariant::code);
+    var associationTypes =
+        byCode(
+            em.createQuery("SELECT t FROM AssociationType t ORDER BY t.code", AssociationType.class)
+                .getResultList(),
+            AssociationType::code);
     return new CatalogSnapshot(
         generationNow,
         attributes,
@@ -112,7 +121,9 @@ public class Catalog {
         Set.copyOf(activeLocales),
         Map.copyOf(decimals),
         Set.copyOf(activeCurrencies),
-        measurements);
+        measurements,
+        familyVariants,
+        associationTypes);
   }
 
   private static <T> Map<String, T> byCode(List<T> items, Function<T, String> code) {

@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * The catalog schema as product validation sees it: attributes, families, channels, locales,
- * currencies and measurement families, read once and shared until the catalog changes. Categories
- * and options are not here (a catalog may have hundreds of thousands); writers look them up in
- * batches. The entities inside are detached and must not be changed.
+ * currencies, measurement families, family variants and association types, read once and shared
+ * until the catalog changes. Categories and options are not here (a catalog may have hundreds of
+ * thousands); writers look them up in batches. The entities inside are detached and must not be
+ * changed.
  */
 public record CatalogSnapshot(
     long generation,
@@ -19,7 +20,9 @@ public record CatalogSnapshot(
     Set<String> activeLocales,
     Map<String, Integer> currencyDecimals,
     Set<String> activeCurrencies,
-    Map<String, MeasurementFamily> measurementFamilies) {
+    Map<String, MeasurementFamily> measurementFamilies,
+    Map<String, FamilyVariant> familyVariants,
+    Map<String, AssociationType> associationTypes) {
 
   public Optional<Attribute> attribute(String code) {
     return Optional.ofNullable(attributes.get(code));
@@ -27,6 +30,14 @@ public record CatalogSnapshot(
 
   public Optional<Family> family(String code) {
     return Optional.ofNullable(families.get(code));
+  }
+
+  public Optional<FamilyVariant> familyVariant(String code) {
+    return Optional.ofNullable(familyVariants.get(code));
+  }
+
+  public Optional<AssociationType> associationType(String code) {
+    return Optional.ofNullable(associationTypes.get(code));
   }
 
   /** The identifier attribute, if the catalog defines one (it ships with {@code sku}). */

@@ -153,11 +153,7 @@ public class CategoryKind extends CatalogKind<Category> {
         "child categories",
         "SELECT code FROM category WHERE parent_code = ?1 ORDER BY code",
         category.code());
-    usages.collect(
-        found,
-        "products",
-        "SELECT p.identifier FROM product_category u JOIN product p ON p.id = u.product_id WHERE u.category_code = ?1 ORDER BY p.identifier",
-        category.code());
+    usages.collectHolders(found, "", "category", "u.category_code = ?1", category.code());
     Usage channels = channelsUsing(category);
     if (channels.count() > 0) {
       found.add(channels);

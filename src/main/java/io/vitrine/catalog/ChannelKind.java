@@ -138,11 +138,8 @@ public class ChannelKind extends CatalogKind<Channel> {
         "families (requirements)",
         "SELECT DISTINCT family_code FROM family_requirement WHERE channel_code = ?1 ORDER BY family_code",
         channel.code());
-    usages.collect(
-        found,
-        "products (values for this channel)",
-        "SELECT p.identifier FROM product_channel u JOIN product p ON p.id = u.product_id WHERE u.channel_code = ?1 ORDER BY p.identifier",
-        channel.code());
+    usages.collectHolders(
+        found, " (values for this channel)", "channel", "u.channel_code = ?1", channel.code());
     return found;
   }
 }

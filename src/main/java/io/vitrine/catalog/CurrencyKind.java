@@ -83,11 +83,7 @@ public class CurrencyKind extends CatalogKind<CatalogCurrency> {
         "channels",
         "SELECT channel_code FROM channel_currency WHERE currency_code = ?1 ORDER BY channel_code",
         currency.code());
-    usages.collect(
-        found,
-        "products",
-        "SELECT p.identifier FROM product_currency u JOIN product p ON p.id = u.product_id WHERE u.currency_code = ?1 ORDER BY p.identifier",
-        currency.code());
+    usages.collectHolders(found, "", "currency", "u.currency_code = ?1", currency.code());
     return found;
   }
 }

@@ -172,35 +172,63 @@ public class FamilyKind extends CatalogKind<Family> {
     removed.removeAll(kept);
     List<Usage> blocked = new ArrayList<>();
     for (String attribute : removed) {
-      Usage products =
-          usages.find(
-              "products with values for " + attribute,
-              "SELECT p.identifier FROM product_attribute u JOIN product p ON p.id = u.product_id"
-                  + " WHERE u.attribute_code = ?1 AND p.family_code = ?2 ORDER BY p.identifier",
-              attribute,
-              family.code());
-      if (products.count() > 0) {
-        blocked.add(products);
+      usages.collect(
+          blocked,
+          "products with values for " + attribute,
+          "SELECT p.identifier FROM product_attribute u JOIN product p ON p.id = u.product_id"
+              + " WHERE u.attribute_code = ?1 AND p.family_code = ?2 ORDER BY p.identifier",
+          attribute,
+          family.code());
+      usages.collect(
+          blocked,
+          "product models with values for " + attribute,
+          "SELECT m.code FROM product_model_attribute u JOIN product_model m ON m.id = u.model_id"
+              + " WHERE u.attribute_code = ?1 AND m.family_code = ?2 ORDER BY m.code",
+          attribute,
+          family.code());
+      List<String> variants =
+          em
+              .createQuery(
+                  "SELECT v FROM FamilyVariant v WHERE v.family = :family ORDER BY v.code",
+                  FamilyVariant.class)
+              .setParameter("family", family.code())
+              .getResultList()
+              .stream()
+              .filter(v -> v.listedLevel(attribute).isPresent())
+              .map(FamilyVariant::code)
+              .toList();
+      if (!variants.isEmpty()) {
+        blocked.add(
+            new Usage(
+                "family variants placing " + attribute,
+                variants.size(),
+                variants.stream().limit(Usage.EXAMPLES).toList()));
       }
     }
     if (!blocked.isEmpty()) {
       edit.refuse(
           "Attributes cannot leave the family '"
               + family.code()
-              + "' while its products have values for them: "
+              + "' while values or family variants use them: "
               + Usage.describeAll(blocked)
-              + ". Clear those values first.",
+              + ". Clear those values or change those family variants first.",
           blocked);
     }
   }
 
   @Override
   protected List<Usage> usages(Family family) {
-    Usage products =
-        usages.find(
-            "products",
-            "SELECT identifier FROM product WHERE family_code = ?1 ORDER BY identifier",
-            family.code());
-    return products.count() == 0 ? List.of() : List.of(products);
+    List<Usage> found = new ArrayList<>();
+    usages.collect(
+        found,
+        "products",
+        "SELECT identifier FROM product WHERE family_code = ?1 ORDER BY identifier",
+        family.code());
+    usages.collect(
+        found,
+        "family variants",
+        "SELECT code FROM family_variant WHERE family_code = ?1 ORDER BY code",
+        family.code());
+    return found;
   }
 }

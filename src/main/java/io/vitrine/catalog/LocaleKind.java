@@ -64,11 +64,7 @@ public class LocaleKind extends CatalogKind<CatalogLocale> {
         "channels",
         "SELECT channel_code FROM channel_locale WHERE locale_code = ?1 ORDER BY channel_code",
         locale.code());
-    usages.collect(
-        found,
-        "products",
-        "SELECT p.identifier FROM product_locale u JOIN product p ON p.id = u.product_id WHERE u.locale_code = ?1 ORDER BY p.identifier",
-        locale.code());
+    usages.collectHolders(found, "", "locale", "u.locale_code = ?1", locale.code());
     return found;
   }
 }

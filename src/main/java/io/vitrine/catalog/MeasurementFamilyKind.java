@@ -212,11 +212,11 @@ public class MeasurementFamilyKind extends CatalogKind<MeasurementFamily> {
       }
       List<Usage> found = new ArrayList<>();
       // Values are not indexed by unit: any product value of the family's attributes may use it.
-      usages.collect(
+      usages.collectHolders(
           found,
-          "products with values of " + family.code() + " attributes",
-          "SELECT DISTINCT p.identifier FROM product_attribute u JOIN product p ON p.id = u.product_id"
-              + " JOIN attribute a ON a.code = u.attribute_code WHERE a.metric_family = ?1 ORDER BY p.identifier",
+          " with values of " + family.code() + " attributes",
+          "attribute",
+          "u.attribute_code IN (SELECT a.code FROM attribute a WHERE a.metric_family = ?1)",
           family.code());
       usages.collect(
           found,

@@ -46,6 +46,39 @@ public class Usages {
     }
   }
 
+  /**
+   * Collects the products and the product models whose reference rows (V1's {@code product_*}
+   * tables and their {@code product_model_*} twins) match {@code where}, a condition on {@code u}.
+   */
+  public void collectHolders(
+      List<Usage> into, String what, String table, String where, Object... parameters) {
+    collect(
+        into,
+        "products" + what,
+        "SELECT DISTINCT p.identifier FROM product_"
+            + table
+            + " u JOIN product p ON p.id = u.product_id WHERE "
+            + where
+            + " ORDER BY p.identifier",
+        parameters);
+    collect(
+        into,
+        "product models" + what,
+        "SELECT DISTINCT m.code FROM product_model_"
+            + table
+            + " u JOIN product_model m ON m.id = u.model_id WHERE "
+            + where
+            + " ORDER BY m.code",
+        parameters);
+  }
+
+  /** {@link #collectHolders} as a list. */
+  public List<Usage> holders(String what, String table, String where, Object... parameters) {
+    List<Usage> found = new ArrayList<>();
+    collectHolders(found, what, table, where, parameters);
+    return found;
+  }
+
   public boolean exists(String sql, Object... parameters) {
     var query = em.createNativeQuery(sql).setMaxResults(1);
     for (int i = 0; i < parameters.length; i++) {

@@ -43,6 +43,12 @@ public class Product {
 
   private boolean enabled = true;
 
+  @Column(name = "parent_id")
+  private Long parentId;
+
+  @Column(name = "axis_key")
+  private String axisKey;
+
   @Column(name = "values_json")
   private String valuesJson = "{}";
 
@@ -88,6 +94,11 @@ public class Product {
     return enabled;
   }
 
+  /** The id of the product model this variant belongs to, or null for a product on its own. */
+  public Long parentId() {
+    return parentId;
+  }
+
   public ProductValues values() {
     return ProductValues.parse(valuesJson);
   }
@@ -111,6 +122,24 @@ public class Product {
   void rename(String identifier) {
     this.identifier = identifier;
     this.identifierKey = key(identifier);
+  }
+
+  void place(Long parentId, String axisKey) {
+    this.parentId = parentId;
+    this.axisKey = axisKey;
+  }
+
+  String axisKey() {
+    return axisKey;
+  }
+
+  /** Marks the product changed by something it shows but does not hold (inherited, linked). */
+  void touch(OffsetDateTime now) {
+    updated = now;
+  }
+
+  Node node() {
+    return new Node(Node.Type.PRODUCT, id);
   }
 
   void apply(ProductState state, OffsetDateTime now) {

@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * @param enabled the new status, or null to keep it
  * @param values the values to set, in normal form; {@link JsonValue#NULL} removes a value
  * @param identifierValue what the body gives as a value of the identifier attribute, if anything
+ * @param parentGiven whether the body mentions {@code parent} (null for a product on its own)
+ * @param parent the code of the product model the product is a variant of
+ * @param associations the association lists the body sets
  */
 public record ProductChange(
     String identifier,
@@ -34,7 +37,10 @@ public record ProductChange(
     List<String> categories,
     Boolean enabled,
     Map<ValueKey, JsonValue> values,
-    String identifierValue) {
+    String identifierValue,
+    boolean parentGiven,
+    String parent,
+    AssociationChange associations) {
 
   private static final Set<String> ENTRY_FIELDS = Set.of("locale", "scope", "data");
 
@@ -53,10 +59,38 @@ public record ProductChange(
       categories = List.of();
     }
     Boolean enabled = in.bool("enabled");
+    boolean parentGiven = body.containsKey("parent");
+    String parent = in.string("parent");
     JsonObject values = in.object("values");
-    in.rejectUnknown("a product", "created", "updated");
-    var rules = new ValueRules(catalog);
+    in.has("associations");
+    in.has("quantified_associations");
+    in.rejectUnknown("a product", "created", "updated", "value_origins");
+    var associations = AssociationChange.read(body, catalog, violations);
     Map<ValueKey, JsonValue> checked = new TreeMap<>();
+    String identifierValue = readValues(values, catalog, violations, checked);
+    return new ProductChange(
+        identifier,
+        familyGiven,
+        family,
+        categories,
+        enabled,
+        checked,
+        identifierValue,
+        parentGiven,
+        parent,
+        associations);
+  }
+
+  /**
+   * Reads a values object into {@code checked}, every value checked against its attribute; returns
+   * what it gives as the identifier attribute's value, if anything.
+   */
+  static String readValues(
+      JsonObject values,
+      CatalogSnapshot catalog,
+      Violations violations,
+      Map<ValueKey, JsonValue> checked) {
+    var rules = new ValueRules(catalog);
     String identifierValue = null;
     if (values != null) {
       for (var attributeValues : values.entrySet()) {
@@ -73,8 +107,7 @@ public record ProductChange(
         readValues(attribute.get(), attributeValues.getValue(), rules, checked, violations);
       }
     }
-    return new ProductChange(
-        identifier, familyGiven, family, categories, enabled, checked, identifierValue);
+    return identifierValue;
   }
 
   private static void readValues(

@@ -21,6 +21,13 @@ public record ProductCommand(
 
   /** The product the command is about: the address's identifier, else the body's (or null). */
   public String target() {
-    return pathIdentifier != null ? pathIdentifier : body.getString("identifier", null);
+    return target("identifier");
+  }
+
+  /** The address's identifier or code, else the body's {@code field} (or null). */
+  public String target(String field) {
+    return pathIdentifier != null
+        ? pathIdentifier
+        : body.get(field) instanceof jakarta.json.JsonString s ? s.getString() : null;
   }
 }

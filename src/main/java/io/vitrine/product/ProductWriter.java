@@ -1,10 +1,10 @@
 package io.vitrine.product;
 
 import io.vitrine.catalog.Attribute;
-import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.Catalog;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.Family;
+import io.vitrine.catalog.FamilyVariant;
 import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
 import io.vitrine.platform.Timestamps;
@@ -15,7 +15,6 @@ import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -30,10 +29,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -54,6 +52,8 @@ public class ProductWriter {
   @Inject Catalog catalog;
   @Inject ChangeEventLog events;
   @Inject ReferenceTables referenceTables;
+  @Inject AssociationRows associationRows;
+  @Inject ProductDocuments documents;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<ProductOutcome> write(List<ProductCommand> commands) {
@@ -88,7 +88,13 @@ public class ProductWriter {
             rewrites.add(
                 new ReferenceTables.Rewrite(
                     product.id(), before, ProductReferences.of(product.values(), schema))));
-    referenceTables.rewrite(rewrites);
+    referenceTables.rewrite(ReferenceTables.Owner.PRODUCT, rewrites);
+    batch.links.write();
+    Map<Node, Long> settled = new HashMap<>();
+    batch.written.forEach((product, write) -> settled.put(product.node(), write.version));
+    var touches = new Touches(em, batch.now);
+    batch.links.changed().stream().filter(n -> !settled.containsKey(n)).forEach(touches::node);
+    em.flush();
     List<Change> changes = new ArrayList<>();
     for (Pending p : pending) {
       changes.add(
@@ -98,9 +104,20 @@ public class ProductWriter {
               p.product.id(),
               p.created ? Change.Action.CREATED : Change.Action.UPDATED,
               p.version));
+    }
+    changes.addAll(touches.changes(settled));
+    List<Product> last = new ArrayList<>(batch.written.keySet());
+    List<JsonObject> documentsOfLast = documents.products(last, false);
+    Map<Product, JsonObject> json = new IdentityHashMap<>();
+    for (int i = 0; i < last.size(); i++) {
+      json.put(last.get(i), documentsOfLast.get(i));
+    }
+    for (Pending p : pending) {
+      JsonObject document = batch.written.get(p.product) == p ? json.get(p.product) : null;
       outcomes.set(
           p.index,
-          new ProductOutcome(p.line, p.identifier, p.created ? 201 : 200, p.json, p.version, null));
+          new ProductOutcome(
+              p.line, p.identifier, p.created ? 201 : 200, document, p.version, null));
     }
     events.append(changes);
     // In our commit turn now: every catalog write before us has committed. If one changed the
@@ -112,9 +129,9 @@ public class ProductWriter {
   private record Parsed(ProductCommand command, ProductChange change, Violations violations) {}
 
   /**
-   * A product written by one command of the batch. Its version (and so its answer) is known once
-   * the write is flushed: at the end of the batch, or before a later command of the batch writes
-   * the same product, so that every command is a version and an event of its own.
+   * A product written by one command of the batch. Its version is known once the write is flushed:
+   * at the end of the batch, or before a later command of the batch writes the same product, so
+   * that every command is a version and an event of its own.
    */
   private static final class Pending {
     final int index;
@@ -123,7 +140,6 @@ public class ProductWriter {
     final boolean created;
     String identifier;
     long version;
-    JsonObject json;
 
     Pending(int index, int line, Product product, boolean created) {
       this.index = index;
@@ -132,23 +148,32 @@ public class ProductWriter {
       this.created = created;
     }
 
+    /** Takes the version this write got: call after the flush that wrote it. */
     void settle() {
-      if (json == null) {
+      if (identifier == null) {
         identifier = product.identifier();
         version = product.version();
-        json = ProductJson.of(product);
       }
     }
   }
 
-  /** What the batch knows: products by identifier key, categories, options and unique owners. */
+  /**
+   * What the batch knows: products by identifier key, product models above them, sibling axis
+   * combinations, unique owners, catalog lookups and associations.
+   */
   private final class Batch {
     final CatalogSnapshot schema;
+    final CatalogLookups lookups;
+    final AssociationBatch links;
     final Map<String, Product> products = new HashMap<>();
-    final Set<String> categories = new HashSet<>();
 
-    /** attribute → lower-cased code → stored code. */
-    final Map<String, Map<String, String>> options = new HashMap<>();
+    /** Product models by id and by code key: the parents named and those of loaded products. */
+    final Map<Long, ProductModel> models = new HashMap<>();
+
+    final Map<String, ProductModel> modelsByKey = new HashMap<>();
+
+    /** parent model id → axis key → the variant holding it, as the batch has left them. */
+    final Map<Long, Map<String, Product>> siblings = new HashMap<>();
 
     /** attribute → unique key → owning product id, as the batch has left them. */
     final Map<String, Map<String, Long>> uniqueOwners = new HashMap<>();
@@ -163,12 +188,14 @@ public class ProductWriter {
 
     Batch(CatalogSnapshot schema) {
       this.schema = schema;
+      this.lookups = new CatalogLookups(em, schema);
+      this.links = new AssociationBatch(associationRows, em, schema);
     }
 
     void load(List<Parsed> parsed) {
       Set<String> keys = new HashSet<>();
       Set<String> categoryCodes = new HashSet<>();
-      Map<String, Set<String>> optionCodes = new HashMap<>();
+      Set<String> parentKeys = new HashSet<>();
       Map<String, Set<String>> uniqueKeys = new HashMap<>();
       for (Parsed p : parsed) {
         ProductChange change = p.change();
@@ -181,20 +208,15 @@ public class ProductWriter {
         if (change.categories() != null) {
           categoryCodes.addAll(change.categories());
         }
+        if (change.parent() != null) {
+          parentKeys.add(Product.key(change.parent()));
+        }
         change
             .values()
             .forEach(
                 (key, data) -> {
                   Attribute attribute = schema.attributes().get(key.attribute());
-                  if (data == JsonValue.NULL) {
-                    return;
-                  }
-                  if (attribute.type().hasOptions()) {
-                    optionCodes
-                        .computeIfAbsent(key.attribute(), a -> new HashSet<>())
-                        .addAll(optionCodes(data));
-                  }
-                  if (attribute.unique()) {
+                  if (data != JsonValue.NULL && attribute.unique()) {
                     uniqueKeys
                         .computeIfAbsent(key.attribute(), a -> new HashSet<>())
                         .add(ProductReferences.uniqueKey(attribute, data));
@@ -211,40 +233,45 @@ public class ProductWriter {
             .getResultList()
             .forEach(p -> products.put(Product.key(p.identifier()), p));
       }
-      if (!categoryCodes.isEmpty()) {
-        categories.addAll(
-            em.createQuery("SELECT c.code FROM Category c WHERE c.code IN :codes", String.class)
-                .setParameter("codes", List.copyOf(categoryCodes))
-                .getResultList());
-      }
-      optionCodes.forEach(this::loadOptions);
+      loadModels(parentKeys);
+      lookups.load(parsed.stream().map(p -> p.change().values()).toList(), categoryCodes);
       uniqueKeys.forEach(this::loadOwners);
+      links.load(products.values().stream().map(Product::node).toList());
+      links.resolve(parsed.stream().map(p -> p.change().associations()).toList());
     }
 
-    /** Exact codes first (the primary key); the rest matched without regard to case. */
-    private void loadOptions(String attribute, Set<String> codes) {
-      Map<String, String> known = options.computeIfAbsent(attribute, a -> new HashMap<>());
+    /**
+     * The parents named and those of the loaded products, locked: a model writer changes what the
+     * variants below it inherit, and must not miss a variant written at the same time. Then the
+     * roots above them, and the variants beside them.
+     */
+    private void loadModels(Set<String> parentKeys) {
+      Set<Long> ids = new HashSet<>();
+      products.values().forEach(p -> ids.add(p.parentId()));
+      ids.remove(null);
+      if (ids.isEmpty() && parentKeys.isEmpty()) {
+        return;
+      }
       em.createQuery(
-              "SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND o.code IN :codes",
-              String.class)
-          .setParameter("a", attribute)
-          .setParameter("codes", List.copyOf(codes))
+              "SELECT m FROM ProductModel m WHERE m.codeKey IN :keys OR m.id IN :ids ORDER BY m.id",
+              ProductModel.class)
+          .setParameter("keys", parentKeys.isEmpty() ? List.of("") : List.copyOf(parentKeys))
+          .setParameter("ids", ids.isEmpty() ? List.of(-1L) : List.copyOf(ids))
+          .setLockMode(LockModeType.PESSIMISTIC_WRITE)
           .getResultList()
-          .forEach(code -> known.put(code.toLowerCase(Locale.ROOT), code));
-      List<String> missing =
-          codes.stream()
-              .map(c -> c.toLowerCase(Locale.ROOT))
-              .filter(c -> !known.containsKey(c))
-              .distinct()
-              .toList();
-      if (!missing.isEmpty()) {
-        em.createQuery(
-                "SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND LOWER(o.code) IN :codes",
-                String.class)
-            .setParameter("a", attribute)
-            .setParameter("codes", missing)
-            .getResultList()
-            .forEach(code -> known.put(code.toLowerCase(Locale.ROOT), code));
+          .forEach(m -> ids.add(m.id()));
+      if (ids.isEmpty()) {
+        return;
+      }
+      models.putAll(Lineage.load(em, ids));
+      models.values().forEach(m -> modelsByKey.put(Product.key(m.code()), m));
+      for (Product sibling :
+          em.createQuery("SELECT p FROM Product p WHERE p.parentId IN :ids", Product.class)
+              .setParameter("ids", List.copyOf(ids))
+              .getResultList()) {
+        siblings
+            .computeIfAbsent(sibling.parentId(), id -> new HashMap<>())
+            .put(sibling.axisKey(), sibling);
       }
     }
 
@@ -321,8 +348,8 @@ public class ProductWriter {
                 + "'; change the identifier field instead.");
       }
       ProductState base = existing == null ? ProductState.empty(identifier) : existing.state();
-      Map<ValueKey, JsonValue> values = resolveOptions(change.values(), violations);
-      checkCategories(change.categories(), base.categories(), violations);
+      Map<ValueKey, JsonValue> values = lookups.resolveOptions(change.values(), violations);
+      lookups.checkCategories(change.categories(), base.categories(), violations);
       ProductState next =
           new ProductState(
               identifier,
@@ -330,8 +357,40 @@ public class ProductWriter {
               change.categories() != null ? new TreeSet<>(change.categories()) : base.categories(),
               change.enabled() != null ? change.enabled() : base.enabled(),
               base.values().merge(values));
+      ProductModel oldParent = existing == null ? null : models.get(existing.parentId());
+      ProductModel parent = parent(change, oldParent, violations);
+      String axisKey = null;
+      if (parent != null) {
+        FamilyVariant variant = schema.familyVariant(parent.familyVariant()).orElseThrow();
+        Lineage lineage = Lineage.below(parent.id(), models);
+        if (change.familyGiven() && !variant.family().equals(change.family())) {
+          violations.add(
+              "family",
+              "must be '"
+                  + variant.family()
+                  + "', the family of the product model '"
+                  + parent.code()
+                  + "'.");
+        }
+        Set<String> own = new TreeSet<>(next.categories());
+        own.removeAll(lineage.categories());
+        var placed =
+            ProductValues.of(
+                VariantRules.place(
+                    variant,
+                    variant.levelCount(),
+                    lineage,
+                    next.values().asMap(),
+                    schema,
+                    violations));
+        next = new ProductState(identifier, variant.family(), own, next.enabled(), placed);
+        axisKey = VariantRules.axisKey(variant, variant.levelCount(), placed, schema, violations);
+        checkSibling(parent, oldParent, axisKey, existing, variant, placed, violations);
+      }
       checkFamily(next, base, violations);
       checkUnique(values, existing, violations);
+      var associations =
+          links.check(change.associations(), Node.Type.PRODUCT, identifier, violations);
       if (!violations.isEmpty()) {
         throw new ProblemException(Problem.validation(violations.list()));
       }
@@ -342,19 +401,30 @@ public class ProductWriter {
         em.flush();
         earlier.settle();
       }
-      if (existing != null && next.equals(base)) {
+      Long parentId = parent == null ? null : parent.id();
+      if (existing != null
+          && next.equals(base)
+          && Objects.equals(parentId, existing.parentId())
+          && links.wouldKeep(existing.node(), associations)) {
         return new ProductOutcome(
             command.line(),
             existing.identifier(),
             200,
-            ProductJson.of(existing),
+            documents.product(existing, false),
             existing.version(),
             null);
       }
       before.putIfAbsent(
           product,
           existing == null ? ProductReferences.NONE : ProductReferences.of(base.values(), schema));
+      if (existing != null && existing.parentId() != null) {
+        siblings.getOrDefault(existing.parentId(), new HashMap<>()).remove(existing.axisKey());
+      }
       product.apply(next, now);
+      product.place(parentId, axisKey);
+      if (parentId != null) {
+        siblings.computeIfAbsent(parentId, id -> new HashMap<>()).put(axisKey, product);
+      }
       if (existing == null) {
         em.persist(product);
       } else if (renamed) {
@@ -362,10 +432,107 @@ public class ProductWriter {
       }
       products.put(Product.key(identifier), product);
       claimUnique(product, base.values(), next.values());
+      links.known(product.node(), existing == null ? null : base.identifier(), identifier);
+      links.apply(product.node(), associations);
       var write = new Pending(index, command.line(), product, existing == null);
       pending.add(write);
       written.put(product, write);
       return new ProductOutcome(command.line(), identifier, 0, null, 0, null);
+    }
+
+    /**
+     * The product model the product is, or becomes, a variant of. A variant may move to another
+     * model of its family variant, at the level variant products sit under; moving it elsewhere, or
+     * out of its model, is a conflict.
+     */
+    private ProductModel parent(ProductChange change, ProductModel current, Violations violations) {
+      if (!change.parentGiven()) {
+        return current;
+      }
+      if (change.parent() == null) {
+        if (current != null) {
+          throw new ProblemException(
+              Problem.conflict(
+                  "A variant cannot leave its product model ('"
+                      + current.code()
+                      + "'): its inherited values would be lost. Move it to another model of the"
+                      + " same family variant, or delete it and create a product on its own."));
+        }
+        return null;
+      }
+      ProductModel wanted = modelsByKey.get(Product.key(change.parent()));
+      if (wanted == null) {
+        violations.add("parent", "there is no product model '" + change.parent() + "'.");
+        return current;
+      }
+      FamilyVariant variant = schema.familyVariant(wanted.familyVariant()).orElseThrow();
+      if (current != null && !current.familyVariant().equals(wanted.familyVariant())) {
+        throw new ProblemException(
+            Problem.conflict(
+                "The variant cannot move from '"
+                    + current.code()
+                    + "' (family variant '"
+                    + current.familyVariant()
+                    + "') to '"
+                    + wanted.code()
+                    + "' (family variant '"
+                    + wanted.familyVariant()
+                    + "'): its values are placed by its family variant. Variants move only"
+                    + " between models of the same family variant."));
+      }
+      if (wanted.level() != variant.levelCount() - 1) {
+        violations.add(
+            "parent",
+            "'"
+                + wanted.code()
+                + "' is a root model of the two-level family variant '"
+                + variant.code()
+                + "': variant products go under its sub-models.");
+        return current;
+      }
+      return wanted;
+    }
+
+    private void checkSibling(
+        ProductModel parent,
+        ProductModel oldParent,
+        String axisKey,
+        Product self,
+        FamilyVariant variant,
+        ProductValues values,
+        Violations violations) {
+      if (axisKey == null) {
+        return;
+      }
+      Product holder = siblings.getOrDefault(parent.id(), Map.of()).get(axisKey);
+      if (holder == null || holder == self) {
+        return;
+      }
+      String combination = VariantRules.describeAxes(variant, variant.levelCount(), values);
+      if (self != null && oldParent != null && oldParent != parent) {
+        throw new ProblemException(
+            Problem.conflict(
+                "The variant cannot move to '"
+                    + parent.code()
+                    + "': its variant '"
+                    + holder.identifier()
+                    + "' already has "
+                    + combination
+                    + ", and two variants of one model cannot share their axis values."));
+      }
+      for (String axis : variant.axes(variant.levelCount())) {
+        violations.add(
+            axis,
+            null,
+            null,
+            "the product model '"
+                + parent.code()
+                + "' already has a variant with "
+                + combination
+                + ": '"
+                + holder.identifier()
+                + "'. Axis values are unique among the variants of a model.");
+      }
     }
 
     private void checkIdentifier(String identifier, Violations violations) {
@@ -401,60 +568,6 @@ public class ProductWriter {
                         found);
                 found.list().forEach(v -> violations.add("identifier", v.message()));
               });
-    }
-
-    /** Replaces option codes by the stored ones ("Navy" → "navy"); unknown codes are violations. */
-    private Map<ValueKey, JsonValue> resolveOptions(
-        Map<ValueKey, JsonValue> values, Violations violations) {
-      Map<ValueKey, JsonValue> resolved = new TreeMap<>();
-      values.forEach(
-          (key, data) -> {
-            Attribute attribute = schema.attributes().get(key.attribute());
-            if (data == JsonValue.NULL || !attribute.type().hasOptions()) {
-              resolved.put(key, data);
-              return;
-            }
-            Map<String, String> known = options.getOrDefault(key.attribute(), Map.of());
-            JsonArrayBuilder codes = Jsonp.arrayBuilder();
-            boolean valid = true;
-            for (String code : optionCodes(data)) {
-              String stored = known.get(code.toLowerCase(Locale.ROOT));
-              if (stored == null) {
-                violations.add(
-                    key.attribute(),
-                    key.locale(),
-                    key.scope(),
-                    "'"
-                        + code
-                        + "' is not an option of "
-                        + key.attribute()
-                        + "; create it first or use an existing option.");
-                valid = false;
-              } else {
-                codes.add(stored);
-              }
-            }
-            if (valid) {
-              resolved.put(
-                  key,
-                  attribute.type() == AttributeType.SIMPLESELECT
-                      ? codes.build().get(0)
-                      : codes.build());
-            }
-          });
-      return resolved;
-    }
-
-    private void checkCategories(List<String> wanted, Set<String> current, Violations violations) {
-      if (wanted == null) {
-        return;
-      }
-      for (int i = 0; i < wanted.size(); i++) {
-        String code = wanted.get(i);
-        if (!current.contains(code) && !categories.contains(code)) {
-          violations.add("categories[" + i + "]", "there is no category '" + code + "'.");
-        }
-      }
     }
 
     /** Every value must belong to the product's family: a new family must have all of them. */
@@ -543,15 +656,6 @@ public class ProductWriter {
                 ownerIdentifiers.put(product.id(), product.identifier());
               });
     }
-  }
-
-  private static List<String> optionCodes(JsonValue data) {
-    if (data instanceof JsonString code) {
-      return List.of(code.getString());
-    }
-    return data.asJsonArray().getValuesAs(JsonString.class).stream()
-        .map(JsonString::getString)
-        .toList();
   }
 
   private static String stringOf(JsonValue data) {

@@ -2,7 +2,7 @@ package io.vitrine.product;
 
 import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
-import io.vitrine.platform.database.ConcurrentWrites;
+import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.http.Pages.PageRequest;
 import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.problem.Problem;
@@ -16,91 +16,34 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Map;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Product reads and writes. Writes go through {@link ProductWriter} in batches; when a batch fails
- * in the database (another writer took the same identifier or unique value first, or changed the
- * same product), its commands are written one by one, each retried, so that the conflict lands on
- * the command that caused it and every other command still gets its answer.
+ * Product reads and writes. Writes go through {@link ProductWriter} in batches, retried by {@link
+ * Retries}; a delete also removes the links to the product, as a change of each linking owner.
  */
 @ApplicationScoped
 public class Products {
 
-  static final int BATCH = 100;
-  private static final int ATTEMPTS = 3;
-  private static final Logger LOG = Logger.getLogger(Products.class.getName());
-
   @PersistenceContext EntityManager em;
   @Inject ProductWriter writer;
   @Inject ChangeEventLog events;
+  @Inject AssociationRows associations;
   @Inject MetricRegistry metrics;
 
   /** Writes one product; the outcome carries the problem if it was refused. */
   public ProductOutcome save(ProductCommand command) {
-    return counted(attempts(command));
-  }
-
-  private ProductOutcome attempts(ProductCommand command) {
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        return writer.write(List.of(command)).get(0);
-      } catch (RuntimeException e) {
-        if (!ConcurrentWrites.lost(e)) {
-          throw e;
-        }
-        last = e;
-      }
-    }
-    LOG.log(Level.INFO, "Product write lost to concurrent writers " + ATTEMPTS + " times", last);
-    return ProductOutcome.failed(
-        command,
-        command.target(),
-        Problem.conflict(
-            "Other writers changed the same product or unique value at the same time; send the change again."));
+    return retries().save(command);
   }
 
   /** Writes many products, answering each; one command's failure never stops the others. */
   public List<ProductOutcome> saveAll(List<ProductCommand> commands) {
-    List<ProductOutcome> outcomes = new ArrayList<>(commands.size());
-    for (int from = 0; from < commands.size(); from += BATCH) {
-      List<ProductCommand> batch = commands.subList(from, Math.min(commands.size(), from + BATCH));
-      try {
-        writer.write(batch).forEach(o -> outcomes.add(counted(o)));
-      } catch (RuntimeException e) {
-        for (ProductCommand command : batch) {
-          outcomes.add(saveAlone(command));
-        }
-      }
-    }
-    return outcomes;
+    return retries().saveAll(commands);
   }
 
-  private ProductOutcome counted(ProductOutcome outcome) {
-    metrics
-        .counter(outcome.succeeded() ? "vitrine_product_writes" : "vitrine_product_writes_refused")
-        .inc();
-    return outcome;
-  }
-
-  private ProductOutcome saveAlone(ProductCommand command) {
-    try {
-      return save(command);
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.SEVERE, "Product write failed unexpectedly (bulk line " + command.line() + ")", e);
-      return ProductOutcome.failed(
-          command,
-          command.target(),
-          Problem.of(
-              "internal-error",
-              "Internal error",
-              500,
-              "This line could not be written; the error has been logged."));
-    }
+  private Retries retries() {
+    return new Retries(writer::write, metrics, "vitrine_product_writes", "identifier");
   }
 
   /** A product as stored, by identifier (without regard to case). */
@@ -154,15 +97,16 @@ public class Products {
     Product product = find(identifier, LockModeType.PESSIMISTIC_WRITE);
     Versions.checkIfMatch(ifMatch, product.version());
     long version = product.version();
+    // Links to the product go with it: their owners change, and say so in their own events.
+    var touches = new Touches(em, Timestamps.now());
+    associations.ownersLinkingTo(product.node()).forEach(touches::node);
     em.remove(product);
     em.flush();
-    events.append(
-        List.of(
-            new Change(
-                "product",
-                product.identifier(),
-                product.id(),
-                Change.Action.DELETED,
-                version + 1)));
+    List<Change> changes = new ArrayList<>();
+    changes.add(
+        new Change(
+            "product", product.identifier(), product.id(), Change.Action.DELETED, version + 1));
+    changes.addAll(touches.changes(Map.of()));
+    events.append(changes);
   }
 }

@@ -25,7 +25,21 @@ public class ReferenceTables {
   @Resource(lookup = VitrineDatabase.JNDI_NAME)
   DataSource dataSource;
 
-  /** One product's references before and after a write. */
+  /** Whose references: products' in V1's tables, product models' in their V3 twins. */
+  public enum Owner {
+    PRODUCT("product_", "product_id"),
+    MODEL("product_model_", "model_id");
+
+    private final String prefix;
+    private final String idColumn;
+
+    Owner(String prefix, String idColumn) {
+      this.prefix = prefix;
+      this.idColumn = idColumn;
+    }
+  }
+
+  /** One product's (or model's) references before and after a write. */
   public record Rewrite(long productId, ProductReferences before, ProductReferences after) {}
 
   private record Table(
@@ -33,30 +47,30 @@ public class ReferenceTables {
 
   private static final List<Table> TABLES =
       List.of(
-          new Table("product_attribute", List.of("attribute_code"), r -> singles(r.attributes())),
+          new Table("attribute", List.of("attribute_code"), r -> singles(r.attributes())),
+          new Table("option", List.of("attribute_code", "option_code"), ProductReferences::options),
+          new Table("locale", List.of("locale_code"), r -> singles(r.locales())),
+          new Table("channel", List.of("channel_code"), r -> singles(r.channels())),
+          new Table("currency", List.of("currency_code"), r -> singles(r.currencies())),
+          // Models hold no unique values: those are set on variant products only.
           new Table(
-              "product_option",
-              List.of("attribute_code", "option_code"),
-              ProductReferences::options),
-          new Table("product_locale", List.of("locale_code"), r -> singles(r.locales())),
-          new Table("product_channel", List.of("channel_code"), r -> singles(r.channels())),
-          new Table("product_currency", List.of("currency_code"), r -> singles(r.currencies())),
-          new Table(
-              "product_unique_value",
-              List.of("attribute_code", "value_key"),
-              r -> pairs(r.unique())));
+              "unique_value", List.of("attribute_code", "value_key"), r -> pairs(r.unique())));
 
-  public void rewrite(List<Rewrite> rewrites) {
+  public void rewrite(Owner owner, List<Rewrite> rewrites) {
     if (rewrites.isEmpty()) {
       return;
     }
+    List<Table> tables =
+        owner == Owner.PRODUCT
+            ? TABLES
+            : TABLES.stream().filter(t -> !t.name().equals("unique_value")).toList();
     // The container hands out the connection already enlisted in the current transaction.
     try (Connection connection = dataSource.getConnection()) {
-      for (Table table : TABLES) {
-        batch(connection, deleteSql(table), table, rewrites, true);
+      for (Table table : tables) {
+        batch(connection, deleteSql(owner, table), table, rewrites, true);
       }
-      for (Table table : TABLES) {
-        batch(connection, insertSql(table), table, rewrites, false);
+      for (Table table : tables) {
+        batch(connection, insertSql(owner, table), table, rewrites, false);
       }
     } catch (SQLException e) {
       throw new PersistenceException("Could not write product references: " + e.getMessage(), e);
@@ -88,16 +102,19 @@ public class ReferenceTables {
     }
   }
 
-  private static String deleteSql(Table table) {
-    var where = new StringBuilder("product_id = ?");
+  private static String deleteSql(Owner owner, Table table) {
+    var where = new StringBuilder(owner.idColumn + " = ?");
     table.columns().forEach(c -> where.append(" AND ").append(c).append(" = ?"));
-    return "DELETE FROM " + table.name() + " WHERE " + where;
+    return "DELETE FROM " + owner.prefix + table.name() + " WHERE " + where;
   }
 
-  private static String insertSql(Table table) {
+  private static String insertSql(Owner owner, Table table) {
     return "INSERT INTO "
+        + owner.prefix
         + table.name()
-        + " (product_id, "
+        + " ("
+        + owner.idColumn
+        + ", "
         + String.join(", ", table.columns())
         + ") VALUES (?"
         + ", ?".repeat(table.columns().size())

@@ -106,6 +106,12 @@ public final class TestCatalogs {
     return channel;
   }
 
+  public static FamilyVariant familyVariant(String code, String family, VariantLevel... levels) {
+    var variant = new FamilyVariant(code, family);
+    variant.define(List.of(levels));
+    return variant;
+  }
+
   public static Family family(String code, String... attributes) {
     return family(code, Set.of(attributes), Set.of(), null, null);
   }
@@ -338,6 +344,8 @@ public final class TestCatalogs {
     private final Map<String, Integer> currencyDecimals = new LinkedHashMap<>();
     private Set<String> activeCurrencies;
     private final Map<String, MeasurementFamily> measurementFamilies = new LinkedHashMap<>();
+    private final Map<String, FamilyVariant> familyVariants = new LinkedHashMap<>();
+    private final Map<String, AssociationType> associationTypes = new LinkedHashMap<>();
 
     private CatalogBuilder() {}
 
@@ -405,6 +413,18 @@ public final class TestCatalogs {
       return this;
     }
 
+    public CatalogBuilder familyVariant(FamilyVariant variant) {
+      familyVariants.put(variant.code(), variant);
+      return this;
+    }
+
+    public CatalogBuilder associationType(String code, boolean twoWay, boolean quantified) {
+      var type = new AssociationType(code);
+      type.define(twoWay, quantified);
+      associationTypes.put(code, type);
+      return this;
+    }
+
     public CatalogBuilder measurementFamily(MeasurementFamily family) {
       measurementFamilies.put(family.code(), family);
       return this;
@@ -430,7 +450,9 @@ public final class TestCatalogs {
           Set.copyOf(activeLocales == null ? active : activeLocales),
           Map.copyOf(currencyDecimals),
           Set.copyOf(activeCurrencies == null ? currencies : activeCurrencies),
-          Map.copyOf(measurementFamilies));
+          Map.copyOf(measurementFamilies),
+          Map.copyOf(familyVariants),
+          Map.copyOf(associationTypes));
     }
   }
 }

@@ -107,7 +107,7 @@ class ProductChangeTest {
     assertOnly(
         Violation.of(
             "colour",
-            "is not a field of a product; known fields are identifier, family, categories, enabled, values."));
+            "is not a field of a product; known fields are identifier, family, categories, enabled, parent, values, associations, quantified_associations."));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.vitrine.catalog.boundary;
 
 import io.vitrine.catalog.FamilyKind;
+import io.vitrine.catalog.FamilyVariantKind;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,7 @@ public class FamiliesResource {
 
   @Inject CatalogEndpoints endpoints;
   @Inject FamilyKind kind;
+  @Inject FamilyVariantKind variants;
   @Context UriInfo uri;
 
   @GET
@@ -105,5 +107,98 @@ public class FamiliesResource {
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
   public Response delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
     return endpoints.delete(kind, null, code, ifMatch);
+  }
+
+  @GET
+  @Path("{family}/variants")
+  @Tag(name = "Family variants")
+  @Operation(
+      operationId = "listFamilyVariants",
+      summary = "List the variants of a family",
+      description = "Ordered by code, a page at a time: follow _links.next.")
+  @APIResponse(responseCode = "200", description = "A page of family variants")
+  @APIResponse(responseCode = "404", description = "No such family")
+  public JsonObject listVariants(
+      @PathParam("family") String family,
+      @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
+          String limit,
+      @QueryParam("search_after")
+          @Parameter(description = "The cursor from the previous page's next link")
+          String searchAfter,
+      @QueryParam("with_count") @Parameter(description = "true to include items_count")
+          String withCount) {
+    return endpoints.list(variants, family, uri, limit, searchAfter, withCount);
+  }
+
+  @GET
+  @Path("{family}/variants/{code}")
+  @Tag(name = "Family variants")
+  @Operation(operationId = "getFamilyVariant", summary = "Get a family variant")
+  @APIResponse(responseCode = "200", description = "The family variant; ETag is its version")
+  @APIResponse(responseCode = "304", description = "Unchanged since the version in If-None-Match")
+  @APIResponse(responseCode = "404", description = "No such family or family variant")
+  public Response getVariant(
+      @PathParam("family") String family,
+      @PathParam("code") String code,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
+    return endpoints.get(variants, family, code, ifNoneMatch);
+  }
+
+  @POST
+  @Path("{family}/variants")
+  @Tag(name = "Family variants")
+  @Operation(
+      operationId = "createFamilyVariant",
+      summary = "Create a family variant",
+      description =
+          "One or two levels below the root product model, each with 1 to 5 axes (simpleselect, boolean, metric or number "
+              + "attributes that are neither localizable nor scopable) and the attributes set at that level. "
+              + "The identifier and unique attributes always belong to the last level (the variant products); "
+              + "every other attribute of the family is common, set on the root model.")
+  @APIResponse(responseCode = "201", description = "Created; Location names it")
+  @APIResponse(responseCode = "404", description = "No such family")
+  @APIResponse(responseCode = "409", description = "The code is taken in this family")
+  @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
+  public Response createVariant(@PathParam("family") String family, JsonObject body) {
+    return endpoints.create(variants, family, uri, body);
+  }
+
+  @PATCH
+  @Path("{family}/variants/{code}")
+  @Tag(name = "Family variants")
+  @Operation(
+      operationId = "updateFamilyVariant",
+      summary = "Update or create a family variant",
+      description =
+          "A JSON merge patch (RFC 7396); creates the family variant when it does not exist. While product models use it, "
+              + "its levels and axes are fixed and an attribute moves to another level only when no value is set at its old level.")
+  @APIResponse(responseCode = "200", description = "Updated")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "409",
+      description = "The change would leave product models or variants with invalid data")
+  @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+  @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
+  public Response updateVariant(
+      @PathParam("family") String family,
+      @PathParam("code") String code,
+      JsonObject patch,
+      @HeaderParam("If-Match") String ifMatch) {
+    return endpoints.patch(variants, family, uri, code, patch, ifMatch);
+  }
+
+  @DELETE
+  @Path("{family}/variants/{code}")
+  @Tag(name = "Family variants")
+  @Operation(operationId = "deleteFamilyVariant", summary = "Delete a family variant")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "404", description = "No such family or family variant")
+  @APIResponse(responseCode = "409", description = "Product models use it: the answer lists them")
+  @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+  public Response deleteVariant(
+      @PathParam("family") String family,
+      @PathParam("code") String code,
+      @HeaderParam("If-Match") String ifMatch) {
+    return endpoints.delete(variants, family, code, ifMatch);
   }
 }

@@ -2,14 +2,11 @@ package io.vitrine.product.boundary;
 
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
-import io.vitrine.platform.json.JsonDocuments;
-import io.vitrine.platform.json.Jsonp;
-import io.vitrine.platform.problem.Problem;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.product.Product;
 import io.vitrine.product.ProductCommand;
 import io.vitrine.product.ProductCommand.Mode;
-import io.vitrine.product.ProductJson;
+import io.vitrine.product.ProductDocuments;
 import io.vitrine.product.ProductOutcome;
 import io.vitrine.product.Products;
 import jakarta.inject.Inject;
@@ -27,34 +24,26 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Products: one at a time, or up to {@value #MAX_LINES} per NDJSON bulk request. */
+/** Products: one at a time, or up to 1,000 per NDJSON bulk request. */
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "Products with values checked against the catalog schema.")
 public class ProductsResource {
 
-  public static final String NDJSON = "application/x-ndjson";
-  public static final int MAX_LINES = 1000;
+  public static final String NDJSON = BulkLines.NDJSON;
 
   @Inject Products products;
+  @Inject ProductDocuments documents;
   @Context UriInfo uri;
 
   @GET
@@ -74,12 +63,17 @@ public class ProductsResource {
           String withCount) {
     var request = Pages.request(limit, searchAfter, withCount);
     List<Product> page = products.page(request);
+    Map<Product, JsonObject> json = new IdentityHashMap<>();
+    List<JsonObject> shown = documents.products(page, false);
+    for (int i = 0; i < page.size(); i++) {
+      json.put(page.get(i), shown.get(i));
+    }
     return Pages.page(
         uri,
         request,
         page,
         p -> Product.key(p.identifier()),
-        ProductJson::of,
+        json::get,
         request.withCount() ? products.count() : null);
   }
 
@@ -91,9 +85,15 @@ public class ProductsResource {
   @APIResponse(responseCode = "404", description = "No such product")
   public Response get(
       @PathParam("identifier") String identifier,
+      @QueryParam("with_value_origins")
+          @Parameter(
+              description =
+                  "true to add value_origins: for each attribute, the level and the product or product model its values are set on")
+          String withOrigins,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     Product product = products.get(identifier);
-    return Responses.read(ProductJson.of(product), product.version(), ifNoneMatch);
+    return Responses.read(
+        documents.product(product, "true".equals(withOrigins)), product.version(), ifNoneMatch);
   }
 
   @POST
@@ -158,83 +158,7 @@ public class ProductsResource {
       description = "More than 1,000 lines, or a body over the size limit")
   @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson")
   public Response upsertMany(InputStream body) {
-    Map<Integer, ProductOutcome> outcomes = new TreeMap<>();
-    List<ProductCommand> commands = new ArrayList<>();
-    readLines(body, outcomes, commands);
-    products.saveAll(commands).forEach(o -> outcomes.put(o.line(), o));
-    StreamingOutput answer =
-        out -> {
-          var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          for (ProductOutcome outcome : outcomes.values()) {
-            writer.write(statusLine(outcome));
-            writer.write('\n');
-          }
-          writer.flush();
-        };
-    return Response.ok(answer, NDJSON).build();
-  }
-
-  private static void readLines(
-      InputStream body, Map<Integer, ProductOutcome> outcomes, List<ProductCommand> commands) {
-    var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-    int lineNumber = 0;
-    int products = 0;
-    try {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        if (++products > MAX_LINES) {
-          throw new ProblemException(
-              Problem.of(
-                  "payload-too-large",
-                  "Too many lines",
-                  413,
-                  "A bulk request holds at most "
-                      + MAX_LINES
-                      + " products; split the rest into further requests."));
-        }
-        try {
-          commands.add(
-              new ProductCommand(
-                  Mode.UPSERT,
-                  lineNumber,
-                  null,
-                  JsonDocuments.parseObject(line, "Line " + lineNumber),
-                  null));
-        } catch (ProblemException e) {
-          outcomes.put(
-              lineNumber,
-              new ProductOutcome(lineNumber, null, e.problem().status(), null, 0, e.problem()));
-        }
-      }
-    } catch (IOException e) {
-      throw new ProblemException(
-          Problem.badRequest("The request body could not be read: " + e.getMessage()));
-    }
-    if (products == 0) {
-      throw new ProblemException(Problem.badRequest("The request body holds no product lines."));
-    }
-  }
-
-  private static String statusLine(ProductOutcome outcome) {
-    var line = Jsonp.objectBuilder().add("line", outcome.line());
-    if (outcome.identifier() == null) {
-      line.addNull("identifier");
-    } else {
-      line.add("identifier", outcome.identifier());
-    }
-    line.add("status_code", outcome.status());
-    if (outcome.succeeded()) {
-      line.add("version", outcome.version());
-    } else {
-      Problem problem = outcome.problem();
-      line.add("type", problem.type())
-          .add("message", problem.detail() == null ? problem.title() : problem.detail());
-      problem.extensions().forEach(line::add);
-    }
-    return line.build().toString();
+    return BulkLines.write(body, products::saveAll);
   }
 
   private Response answer(ProductOutcome outcome) {

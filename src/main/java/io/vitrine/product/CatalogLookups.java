@@ -1,0 +1,150 @@
+package io.vitrine.product;
+
+import io.vitrine.catalog.Attribute;
+import io.vitrine.catalog.AttributeType;
+import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.platform.json.Jsonp;
+import io.vitrine.platform.problem.Violations;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The parts of the catalog too large for the {@link CatalogSnapshot}, categories and options,
+ * looked up once per write batch for every command in it.
+ */
+final class CatalogLookups {
+
+  private final EntityManager em;
+  private final CatalogSnapshot schema;
+  private final Set<String> categories = new HashSet<>();
+
+  /** attribute → lower-cased code → stored code. */
+  private final Map<String, Map<String, String>> options = new HashMap<>();
+
+  CatalogLookups(EntityManager em, CatalogSnapshot schema) {
+    this.em = em;
+    this.schema = schema;
+  }
+
+  /** Looks up every category and option the batch's changes name. */
+  void load(Collection<Map<ValueKey, JsonValue>> changes, Collection<String> categoryCodes) {
+    if (!categoryCodes.isEmpty()) {
+      categories.addAll(
+          em.createQuery("SELECT c.code FROM Category c WHERE c.code IN :codes", String.class)
+              .setParameter("codes", List.copyOf(new HashSet<>(categoryCodes)))
+              .getResultList());
+    }
+    Map<String, Set<String>> optionCodes = new HashMap<>();
+    for (Map<ValueKey, JsonValue> values : changes) {
+      values.forEach(
+          (key, data) -> {
+            Attribute attribute = schema.attributes().get(key.attribute());
+            if (data != JsonValue.NULL && attribute.type().hasOptions()) {
+              optionCodes
+                  .computeIfAbsent(key.attribute(), a -> new HashSet<>())
+                  .addAll(optionCodes(data));
+            }
+          });
+    }
+    optionCodes.forEach(this::loadOptions);
+  }
+
+  /** Exact codes first (the primary key); the rest matched without regard to case. */
+  private void loadOptions(String attribute, Set<String> codes) {
+    Map<String, String> known = options.computeIfAbsent(attribute, a -> new HashMap<>());
+    em.createQuery(
+            "SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND o.code IN :codes",
+            String.class)
+        .setParameter("a", attribute)
+        .setParameter("codes", List.copyOf(codes))
+        .getResultList()
+        .forEach(code -> known.put(code.toLowerCase(Locale.ROOT), code));
+    List<String> missing =
+        codes.stream()
+            .map(c -> c.toLowerCase(Locale.ROOT))
+            .filter(c -> !known.containsKey(c))
+            .distinct()
+            .toList();
+    if (!missing.isEmpty()) {
+      em.createQuery(
+              "SELECT o.code FROM AttributeOption o WHERE o.attribute = :a AND LOWER(o.code) IN :codes",
+              String.class)
+          .setParameter("a", attribute)
+          .setParameter("codes", missing)
+          .getResultList()
+          .forEach(code -> known.put(code.toLowerCase(Locale.ROOT), code));
+    }
+  }
+
+  /** Replaces option codes by the stored ones ("Navy" → "navy"); unknown codes are violations. */
+  Map<ValueKey, JsonValue> resolveOptions(Map<ValueKey, JsonValue> values, Violations violations) {
+    Map<ValueKey, JsonValue> resolved = new TreeMap<>();
+    values.forEach(
+        (key, data) -> {
+          Attribute attribute = schema.attributes().get(key.attribute());
+          if (data == JsonValue.NULL || !attribute.type().hasOptions()) {
+            resolved.put(key, data);
+            return;
+          }
+          Map<String, String> known = options.getOrDefault(key.attribute(), Map.of());
+          JsonArrayBuilder codes = Jsonp.arrayBuilder();
+          boolean valid = true;
+          for (String code : optionCodes(data)) {
+            String stored = known.get(code.toLowerCase(Locale.ROOT));
+            if (stored == null) {
+              violations.add(
+                  key.attribute(),
+                  key.locale(),
+                  key.scope(),
+                  "'"
+                      + code
+                      + "' is not an option of "
+                      + key.attribute()
+                      + "; create it first or use an existing option.");
+              valid = false;
+            } else {
+              codes.add(stored);
+            }
+          }
+          if (valid) {
+            resolved.put(
+                key,
+                attribute.type() == AttributeType.SIMPLESELECT
+                    ? codes.build().get(0)
+                    : codes.build());
+          }
+        });
+    return resolved;
+  }
+
+  void checkCategories(List<String> wanted, Set<String> current, Violations violations) {
+    if (wanted == null) {
+      return;
+    }
+    for (int i = 0; i < wanted.size(); i++) {
+      String code = wanted.get(i);
+      if (!current.contains(code) && !categories.contains(code)) {
+        violations.add("categories[" + i + "]", "there is no category '" + code + "'.");
+      }
+    }
+  }
+
+  static List<String> optionCodes(JsonValue data) {
+    if (data instanceof JsonString code) {
+      return List.of(code.getString());
+    }
+    return data.asJsonArray().getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+}

@@ -1,0 +1,187 @@
+package io.vitrine.product;
+
+import io.vitrine.platform.Timestamps;
+import io.vitrine.platform.json.Jsonp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Products and product models in the standard format of DESIGN decision 3 (Akeneo's): a variant
+ * shows its own values and categories together with those it inherits, and its own associations
+ * together with its models'. Built in batches: one query for the models above a page, one for their
+ * associations.
+ */
+@ApplicationScoped
+public class ProductDocuments {
+
+  @PersistenceContext EntityManager em;
+  @Inject AssociationRows associations;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public JsonObject product(Product product, boolean origins) {
+    return products(List.of(product), origins).get(0);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<JsonObject> products(List<Product> products, boolean origins) {
+    Map<Long, ProductModel> models =
+        Lineage.load(em, products.stream().map(Product::parentId).toList());
+    Set<Node> owners = new HashSet<>();
+    products.forEach(p -> owners.add(p.node()));
+    models.values().forEach(m -> owners.add(m.node()));
+    var links = associations.load(owners);
+    List<JsonObject> documents = new ArrayList<>(products.size());
+    for (Product product : products) {
+      Lineage lineage = Lineage.below(product.parentId(), models);
+      var json = Jsonp.objectBuilder().add("identifier", product.identifier());
+      nullable(json, "family", product.family());
+      nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
+      Set<String> categories = new TreeSet<>(lineage.categories());
+      categories.addAll(product.categories());
+      json.add("categories", Jsonp.arrayBuilder(categories))
+          .add("enabled", product.enabled())
+          .add("values", lineage.values().merge(product.values().asMap()).toJson());
+      associations(json, lineage, product.node(), links);
+      if (origins) {
+        json.add(
+            "value_origins", origins(lineage, "product", product.identifier(), product.values()));
+      }
+      documents.add(times(json, product.created(), product.updated()).build());
+    }
+    return documents;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public JsonObject model(ProductModel model, boolean origins) {
+    return models(List.of(model), origins).get(0);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<JsonObject> models(List<ProductModel> page, boolean origins) {
+    Map<Long, ProductModel> models =
+        Lineage.load(em, page.stream().map(ProductModel::parentId).toList());
+    Set<Node> owners = new HashSet<>();
+    page.forEach(m -> owners.add(m.node()));
+    models.values().forEach(m -> owners.add(m.node()));
+    var links = associations.load(owners);
+    List<JsonObject> documents = new ArrayList<>(page.size());
+    for (ProductModel model : page) {
+      Lineage lineage = Lineage.below(model.parentId(), models);
+      var json =
+          Jsonp.objectBuilder()
+              .add("code", model.code())
+              .add("family", model.family())
+              .add("family_variant", model.familyVariant());
+      nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
+      Set<String> categories = new TreeSet<>(lineage.categories());
+      categories.addAll(model.categories());
+      json.add("categories", Jsonp.arrayBuilder(categories))
+          .add("values", lineage.values().merge(model.values().asMap()).toJson());
+      associations(json, lineage, model.node(), links);
+      if (origins) {
+        json.add("value_origins", origins(lineage, "product_model", model.code(), model.values()));
+      }
+      documents.add(times(json, model.created(), model.updated()).build());
+    }
+    return documents;
+  }
+
+  /** Where each attribute's values are set: {"name": {"level": 0, "product_model": "tee"}}. */
+  private static JsonObject origins(
+      Lineage lineage, String ownType, String ownName, ProductValues own) {
+    Map<String, JsonObject> origins = new TreeMap<>();
+    for (int level = 0; level < lineage.ancestors().size(); level++) {
+      ProductModel model = lineage.ancestors().get(level);
+      for (String attribute : model.values().attributes()) {
+        origins.put(
+            attribute,
+            Jsonp.objectBuilder().add("level", level).add("product_model", model.code()).build());
+      }
+    }
+    for (String attribute : own.attributes()) {
+      origins.put(
+          attribute,
+          Jsonp.objectBuilder()
+              .add("level", lineage.ancestors().size())
+              .add(ownType, ownName)
+              .build());
+    }
+    var json = Jsonp.objectBuilder();
+    origins.forEach(json::add);
+    return json.build();
+  }
+
+  /** The links of the lineage and of the owner; the owner's quantity wins for a shared target. */
+  private static void associations(
+      JsonObjectBuilder json, Lineage lineage, Node owner, AssociationRows.Loaded loaded) {
+    Map<String, Map<Node, Integer>> byType = new TreeMap<>();
+    Map<String, Boolean> quantified = new LinkedHashMap<>();
+    List<Node> nodes = new ArrayList<>(lineage.nodes());
+    nodes.add(owner);
+    for (Node node : nodes) {
+      for (Link link : loaded.links().getOrDefault(node, Set.of())) {
+        byType
+            .computeIfAbsent(link.type(), t -> new LinkedHashMap<>())
+            .put(link.target(), link.quantity());
+        quantified.put(link.type(), link.quantity() != null);
+      }
+    }
+    var plain = Jsonp.objectBuilder();
+    var counted = Jsonp.objectBuilder();
+    byType.forEach(
+        (type, targets) -> {
+          var lists = Jsonp.objectBuilder();
+          for (Node.Type kind : Node.Type.values()) {
+            Map<String, Integer> named = new TreeMap<>();
+            targets.forEach(
+                (target, quantity) -> {
+                  if (target.type() == kind) {
+                    named.put(loaded.names().get(target), quantity);
+                  }
+                });
+            JsonArrayBuilder list = Jsonp.arrayBuilder();
+            named.forEach(
+                (name, quantity) -> {
+                  if (quantity == null) {
+                    list.add(name);
+                  } else {
+                    list.add(
+                        Jsonp.objectBuilder().add("identifier", name).add("quantity", quantity));
+                  }
+                });
+            lists.add(kind.field(), list);
+          }
+          (quantified.get(type) ? counted : plain).add(type, lists);
+        });
+    json.add("associations", plain).add("quantified_associations", counted);
+  }
+
+  private static void nullable(JsonObjectBuilder json, String field, String value) {
+    if (value == null) {
+      json.addNull(field);
+    } else {
+      json.add(field, value);
+    }
+  }
+
+  private static JsonObjectBuilder times(
+      JsonObjectBuilder json, OffsetDateTime created, OffsetDateTime updated) {
+    return json.add("created", Timestamps.format(created))
+        .add("updated", Timestamps.format(updated));
+  }
+}

@@ -1,5 +1,6 @@
 package io.vitrine.product;
 
+import io.vitrine.platform.problem.Violations;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
@@ -72,6 +74,32 @@ public class Product {
 
   /** The longest identifier key or unique value key the database stores (VARCHAR(510)). */
   public static final int MAX_KEY_LENGTH = 510;
+
+  private static final Pattern FORBIDDEN_IN_KEY = Pattern.compile("[\\p{Cntrl},;/\\\\]");
+
+  /**
+   * Checks the form every product identifier and product model code has: not blank, no spaces
+   * around it, short enough to store, nothing that breaks a URL path or a CSV cell. Returns false
+   * when it is blank, as nothing else is worth saying then.
+   */
+  static boolean checkKeyForm(String field, String value, Violations violations) {
+    if (value.isBlank()) {
+      violations.add(field, "must not be empty.");
+      return false;
+    }
+    if (!value.strip().equals(value)) {
+      violations.add(field, "must not start or end with spaces.");
+    }
+    if (key(value).length() > MAX_KEY_LENGTH) {
+      violations.add(
+          field, "is too long to be stored: at most " + MAX_KEY_LENGTH + " UTF-16 characters.");
+    }
+    if (FORBIDDEN_IN_KEY.matcher(value).find()) {
+      violations.add(
+          field, "must not contain '/', '\\', ',', ';', line breaks or other control characters.");
+    }
+    return true;
+  }
 
   /** The key identifiers are unique and looked up by: "TS-01" and "ts-01" are one product. */
   public static String key(String identifier) {

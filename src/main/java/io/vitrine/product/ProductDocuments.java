@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,71 +35,89 @@ public class ProductDocuments {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public JsonObject product(Product product, boolean origins) {
-    return products(List.of(product), origins).get(0);
+    return products(List.of(product), origins).get(product);
   }
 
+  /** The documents of {@code products}, by product (identity). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<JsonObject> products(List<Product> products, boolean origins) {
-    Map<Long, ProductModel> models =
-        Lineage.load(em, products.stream().map(Product::parentId).toList());
-    Set<Node> owners = new HashSet<>();
-    products.forEach(p -> owners.add(p.node()));
-    models.values().forEach(m -> owners.add(m.node()));
-    var links = associations.load(owners);
-    List<JsonObject> documents = new ArrayList<>(products.size());
+  public Map<Product, JsonObject> products(List<Product> products, boolean origins) {
+    var context =
+        new Context(
+            products.stream().map(Product::parentId).toList(),
+            products.stream().map(Product::node).toList());
+    Map<Product, JsonObject> documents = new IdentityHashMap<>();
     for (Product product : products) {
-      Lineage lineage = Lineage.below(product.parentId(), models);
+      Lineage lineage = Lineage.below(product.parentId(), context.models);
       var json = Jsonp.objectBuilder().add("identifier", product.identifier());
       nullable(json, "family", product.family());
       nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
-      Set<String> categories = new TreeSet<>(lineage.categories());
-      categories.addAll(product.categories());
-      json.add("categories", Jsonp.arrayBuilder(categories))
-          .add("enabled", product.enabled())
-          .add("values", lineage.values().merge(product.values().asMap()).toJson());
-      associations(json, lineage, product.node(), links);
+      json.add("enabled", product.enabled());
+      inherited(json, lineage, product.node(), product.categories(), product.values(), context);
       if (origins) {
         json.add(
             "value_origins", origins(lineage, "product", product.identifier(), product.values()));
       }
-      documents.add(times(json, product.created(), product.updated()).build());
+      documents.put(product, times(json, product.created(), product.updated()).build());
     }
     return documents;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public JsonObject model(ProductModel model, boolean origins) {
-    return models(List.of(model), origins).get(0);
+    return models(List.of(model), origins).get(model);
   }
 
+  /** The documents of {@code models}, by model (identity). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<JsonObject> models(List<ProductModel> page, boolean origins) {
-    Map<Long, ProductModel> models =
-        Lineage.load(em, page.stream().map(ProductModel::parentId).toList());
-    Set<Node> owners = new HashSet<>();
-    page.forEach(m -> owners.add(m.node()));
-    models.values().forEach(m -> owners.add(m.node()));
-    var links = associations.load(owners);
-    List<JsonObject> documents = new ArrayList<>(page.size());
-    for (ProductModel model : page) {
-      Lineage lineage = Lineage.below(model.parentId(), models);
+  public Map<ProductModel, JsonObject> models(List<ProductModel> models, boolean origins) {
+    var context =
+        new Context(
+            models.stream().map(ProductModel::parentId).toList(),
+            models.stream().map(ProductModel::node).toList());
+    Map<ProductModel, JsonObject> documents = new IdentityHashMap<>();
+    for (ProductModel model : models) {
+      Lineage lineage = Lineage.below(model.parentId(), context.models);
       var json =
           Jsonp.objectBuilder()
               .add("code", model.code())
               .add("family", model.family())
               .add("family_variant", model.familyVariant());
       nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
-      Set<String> categories = new TreeSet<>(lineage.categories());
-      categories.addAll(model.categories());
-      json.add("categories", Jsonp.arrayBuilder(categories))
-          .add("values", lineage.values().merge(model.values().asMap()).toJson());
-      associations(json, lineage, model.node(), links);
+      inherited(json, lineage, model.node(), model.categories(), model.values(), context);
       if (origins) {
         json.add("value_origins", origins(lineage, "product_model", model.code(), model.values()));
       }
-      documents.add(times(json, model.created(), model.updated()).build());
+      documents.put(model, times(json, model.created(), model.updated()).build());
     }
     return documents;
+  }
+
+  /** The models above a page, and the links of the page and of those models: two queries. */
+  private final class Context {
+    final Map<Long, ProductModel> models;
+    final AssociationRows.Loaded links;
+
+    Context(List<Long> parents, List<Node> nodes) {
+      models = Lineage.load(em, parents);
+      Set<Node> owners = new HashSet<>(nodes);
+      models.values().forEach(m -> owners.add(m.node()));
+      links = associations.load(owners);
+    }
+  }
+
+  /** Categories, values and associations: the owner's own with those of its lineage. */
+  private static void inherited(
+      JsonObjectBuilder json,
+      Lineage lineage,
+      Node owner,
+      Set<String> ownCategories,
+      ProductValues ownValues,
+      Context context) {
+    Set<String> categories = new TreeSet<>(lineage.categories());
+    categories.addAll(ownCategories);
+    json.add("categories", Jsonp.arrayBuilder(categories))
+        .add("values", lineage.values().merge(ownValues.asMap()).toJson());
+    associations(json, lineage, owner, context.links);
   }
 
   /** Where each attribute's values are set: {"name": {"level": 0, "product_model": "tee"}}. */

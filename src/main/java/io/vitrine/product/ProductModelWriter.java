@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Writes a batch of product model commands in one transaction, as {@link ProductWriter} does for
@@ -40,8 +39,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ProductModelWriter {
-
-  private static final Pattern FORBIDDEN_IN_CODE = Pattern.compile("[\\p{Cntrl},;/\\\\]");
 
   @PersistenceContext EntityManager em;
   @Inject Catalog catalog;
@@ -65,7 +62,7 @@ public class ProductModelWriter {
     List<ProductOutcome> outcomes = new ArrayList<>();
     for (Parsed p : parsed) {
       try {
-        outcomes.add(batch.apply(p));
+        outcomes.add(batch.apply(p, outcomes.size()));
       } catch (ProblemException e) {
         outcomes.add(ProductOutcome.failed(p.command(), p.command().target("code"), e.problem()));
       }
@@ -100,16 +97,12 @@ public class ProductModelWriter {
               p.version));
     }
     changes.addAll(touches.changes(settled));
-    List<ProductModel> last = new ArrayList<>(batch.last.keySet());
-    List<JsonObject> json = documents.models(last, false);
-    Map<ProductModel, JsonObject> byModel = new IdentityHashMap<>();
-    for (int i = 0; i < last.size(); i++) {
-      byModel.put(last.get(i), json.get(i));
-    }
+    // A single write answers with the model; bulk lines answer with their version only.
+    Map<ProductModel, JsonObject> byModel =
+        commands.size() == 1 ? documents.models(List.copyOf(batch.last.keySet()), false) : Map.of();
     for (Pending p : batch.pending) {
-      int index = outcomes.indexOf(p.placeholder);
       outcomes.set(
-          index,
+          p.index,
           new ProductOutcome(
               p.line,
               p.model.code(),
@@ -126,17 +119,17 @@ public class ProductModelWriter {
   private record Parsed(ProductCommand command, ModelChange change, Violations violations) {}
 
   private static final class Pending {
+    final int index;
     final int line;
     final ProductModel model;
     final boolean created;
-    final ProductOutcome placeholder;
     long version = -1;
 
-    Pending(int line, ProductModel model, boolean created, ProductOutcome placeholder) {
+    Pending(int index, int line, ProductModel model, boolean created) {
+      this.index = index;
       this.line = line;
       this.model = model;
       this.created = created;
-      this.placeholder = placeholder;
     }
 
     void settle() {
@@ -218,7 +211,7 @@ public class ProductModelWriter {
       byId.put(model.id(), model);
     }
 
-    ProductOutcome apply(Parsed parsed) {
+    ProductOutcome apply(Parsed parsed, int index) {
       ProductCommand command = parsed.command();
       ModelChange change = parsed.change();
       Violations violations = parsed.violations();
@@ -240,7 +233,7 @@ public class ProductModelWriter {
                 ? "cannot be changed (it is '" + code + "'); create a new product model instead."
                 : "'" + change.code() + "' differs from the address ('" + target + "').");
       }
-      checkCode(code, violations);
+      Product.checkKeyForm("code", code, violations);
       FamilyVariant variant = familyVariant(change, existing, violations);
       if (variant == null) {
         throw new ProblemException(Problem.validation(violations.list()));
@@ -308,11 +301,10 @@ public class ProductModelWriter {
       }
       links.known(model.node(), null, code);
       links.apply(model.node(), associations);
-      var placeholder = new ProductOutcome(command.line(), code, 0, null, 0, null);
-      var write = new Pending(command.line(), model, existing == null, placeholder);
+      var write = new Pending(index, command.line(), model, existing == null);
       pending.add(write);
       last.put(model, write);
-      return placeholder;
+      return new ProductOutcome(command.line(), code, 0, null, 0, null);
     }
 
     private FamilyVariant familyVariant(
@@ -459,24 +451,6 @@ public class ProductModelWriter {
                   + family.code()
                   + "'; add the attribute to the family first.");
         }
-      }
-    }
-
-    private void checkCode(String code, Violations violations) {
-      if (code.isBlank()) {
-        violations.add("code", "must not be empty.");
-      } else if (!code.strip().equals(code)) {
-        violations.add("code", "must not start or end with spaces.");
-      }
-      if (Product.key(code).length() > Product.MAX_KEY_LENGTH) {
-        violations.add(
-            "code",
-            "is too long to be stored: at most " + Product.MAX_KEY_LENGTH + " UTF-16 characters.");
-      }
-      if (FORBIDDEN_IN_CODE.matcher(code).find()) {
-        violations.add(
-            "code",
-            "must not contain '/', '\\\\', ',', ';', line breaks or other control characters.");
       }
     }
   }

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Writes a batch of product commands in one transaction. The database is asked once per batch
@@ -45,8 +44,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ProductWriter {
-
-  private static final Pattern FORBIDDEN_IN_IDENTIFIER = Pattern.compile("[\\p{Cntrl},;/\\\\]");
 
   @PersistenceContext EntityManager em;
   @Inject Catalog catalog;
@@ -106,12 +103,11 @@ public class ProductWriter {
               p.version));
     }
     changes.addAll(touches.changes(settled));
-    List<Product> last = new ArrayList<>(batch.written.keySet());
-    List<JsonObject> documentsOfLast = documents.products(last, false);
-    Map<Product, JsonObject> json = new IdentityHashMap<>();
-    for (int i = 0; i < last.size(); i++) {
-      json.put(last.get(i), documentsOfLast.get(i));
-    }
+    // A single write answers with the product; bulk lines answer with their version only.
+    Map<Product, JsonObject> json =
+        commands.size() == 1
+            ? documents.products(List.copyOf(batch.written.keySet()), false)
+            : Map.of();
     for (Pending p : pending) {
       JsonObject document = batch.written.get(p.product) == p ? json.get(p.product) : null;
       outcomes.set(
@@ -536,22 +532,8 @@ public class ProductWriter {
     }
 
     private void checkIdentifier(String identifier, Violations violations) {
-      if (identifier.isBlank()) {
-        violations.add("identifier", "must not be empty.");
+      if (!Product.checkKeyForm("identifier", identifier, violations)) {
         return;
-      }
-      if (!identifier.strip().equals(identifier)) {
-        violations.add("identifier", "must not start or end with spaces.");
-      }
-      if (Product.key(identifier).length() > Product.MAX_KEY_LENGTH) {
-        violations.add(
-            "identifier",
-            "is too long to be stored: at most " + Product.MAX_KEY_LENGTH + " UTF-16 characters.");
-      }
-      if (FORBIDDEN_IN_IDENTIFIER.matcher(identifier).find()) {
-        violations.add(
-            "identifier",
-            "must not contain '/', '\\', ',', ';', line breaks or other control characters.");
       }
       // The identifier attribute's own rules (length, pattern, email, url) apply as to any text
       // value.

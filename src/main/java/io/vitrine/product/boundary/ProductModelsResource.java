@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,11 +64,7 @@ public class ProductModelsResource {
           String withCount) {
     var request = Pages.request(limit, searchAfter, withCount);
     List<ProductModel> page = models.page(request);
-    Map<ProductModel, JsonObject> json = new IdentityHashMap<>();
-    List<JsonObject> shown = documents.models(page, false);
-    for (int i = 0; i < page.size(); i++) {
-      json.put(page.get(i), shown.get(i));
-    }
+    Map<ProductModel, JsonObject> json = documents.models(page, false);
     return Pages.page(
         uri,
         request,

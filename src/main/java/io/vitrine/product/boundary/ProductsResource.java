@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,11 +62,7 @@ public class ProductsResource {
           String withCount) {
     var request = Pages.request(limit, searchAfter, withCount);
     List<Product> page = products.page(request);
-    Map<Product, JsonObject> json = new IdentityHashMap<>();
-    List<JsonObject> shown = documents.products(page, false);
-    for (int i = 0; i < page.size(); i++) {
-      json.put(page.get(i), shown.get(i));
-    }
+    Map<Product, JsonObject> json = documents.products(page, false);
     return Pages.page(
         uri,
         request,

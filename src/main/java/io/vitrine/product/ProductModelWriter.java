@@ -51,7 +51,7 @@ public class ProductModelWriter {
   public List<ProductOutcome> write(List<ProductCommand> commands) {
     em.setFlushMode(FlushModeType.COMMIT);
     CatalogSnapshot schema = catalog.current();
-    var batch = new Batch(schema);
+    var batch = new Batch(schema, commands.size() == 1);
     List<Parsed> parsed = new ArrayList<>();
     for (ProductCommand command : commands) {
       var violations = new Violations();
@@ -97,9 +97,10 @@ public class ProductModelWriter {
               p.version));
     }
     changes.addAll(touches.changes(settled));
-    // A single write answers with the model; bulk lines answer with their version only.
     Map<ProductModel, JsonObject> byModel =
-        commands.size() == 1 ? documents.models(List.copyOf(batch.last.keySet()), false) : Map.of();
+        batch.answersWithDocuments
+            ? documents.models(List.copyOf(batch.last.keySet()), false)
+            : Map.of();
     for (Pending p : batch.pending) {
       outcomes.set(
           p.index,
@@ -154,8 +155,12 @@ public class ProductModelWriter {
     final List<Pending> pending = new ArrayList<>();
     final OffsetDateTime now = Timestamps.now();
 
-    Batch(CatalogSnapshot schema) {
+    /** Whether answers carry the document: a single write's do, bulk lines show versions only. */
+    final boolean answersWithDocuments;
+
+    Batch(CatalogSnapshot schema, boolean answersWithDocuments) {
       this.schema = schema;
+      this.answersWithDocuments = answersWithDocuments;
       this.lookups = new CatalogLookups(em, schema);
       this.links = new AssociationBatch(associationRows, em, schema);
     }
@@ -284,7 +289,12 @@ public class ProductModelWriter {
           && Objects.equals(parentId, existing.parentId())
           && links.wouldKeep(existing.node(), associations)) {
         return new ProductOutcome(
-            command.line(), code, 200, documents.model(existing, false), existing.version(), null);
+            command.line(),
+            code,
+            200,
+            answersWithDocuments ? documents.model(existing, false) : null,
+            existing.version(),
+            null);
       }
       before.putIfAbsent(
           model, existing == null ? ProductReferences.NONE : ProductReferences.of(base, schema));

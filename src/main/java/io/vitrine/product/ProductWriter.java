@@ -56,7 +56,7 @@ public class ProductWriter {
   public List<ProductOutcome> write(List<ProductCommand> commands) {
     em.setFlushMode(FlushModeType.COMMIT);
     CatalogSnapshot schema = catalog.current();
-    var batch = new Batch(schema);
+    var batch = new Batch(schema, commands.size() == 1);
     List<Parsed> parsed = new ArrayList<>();
     for (ProductCommand command : commands) {
       var violations = new Violations();
@@ -103,9 +103,8 @@ public class ProductWriter {
               p.version));
     }
     changes.addAll(touches.changes(settled));
-    // A single write answers with the product; bulk lines answer with their version only.
     Map<Product, JsonObject> json =
-        commands.size() == 1
+        batch.answersWithDocuments
             ? documents.products(List.copyOf(batch.written.keySet()), false)
             : Map.of();
     for (Pending p : pending) {
@@ -182,8 +181,12 @@ public class ProductWriter {
 
     final OffsetDateTime now = Timestamps.now();
 
-    Batch(CatalogSnapshot schema) {
+    /** Whether answers carry the document: a single write's do, bulk lines show versions only. */
+    final boolean answersWithDocuments;
+
+    Batch(CatalogSnapshot schema, boolean answersWithDocuments) {
       this.schema = schema;
+      this.answersWithDocuments = answersWithDocuments;
       this.lookups = new CatalogLookups(em, schema);
       this.links = new AssociationBatch(associationRows, em, schema);
     }
@@ -406,7 +409,7 @@ public class ProductWriter {
             command.line(),
             existing.identifier(),
             200,
-            documents.product(existing, false),
+            answersWithDocuments ? documents.product(existing, false) : null,
             existing.version(),
             null);
       }

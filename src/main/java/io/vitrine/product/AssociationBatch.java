@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The associations a write batch reads and changes. Owners' links are loaded once; each command's
@@ -41,10 +43,19 @@ final class AssociationBatch {
     byKey.put(Node.Type.MODEL, new HashMap<>());
   }
 
-  /** Loads the links of {@code owners}, and of the targets their two-way links mirror onto. */
-  void load(Collection<Node> owners) {
+  /**
+   * Loads the links of {@code owners}, and of the targets their two-way links mirror onto; those
+   * whose row says they have no links are known to have none without a query.
+   */
+  <T> void load(Collection<T> owners, Function<T, Node> node, Predicate<T> linked) {
+    for (T owner : owners) {
+      if (!linked.test(owner)) {
+        original.put(node.apply(owner), Set.of());
+        current.put(node.apply(owner), new LinkedHashSet<>());
+      }
+    }
     Set<Node> mirrored = new HashSet<>();
-    for (Node owner : ensureLoaded(owners)) {
+    for (Node owner : ensureLoaded(owners.stream().map(node).toList())) {
       for (Link link : current.get(owner)) {
         if (twoWay(link.type())) {
           mirrored.add(link.target());

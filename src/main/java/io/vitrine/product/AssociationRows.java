@@ -39,6 +39,9 @@ public class AssociationRows {
     Map<Node, Set<Link>> links = new HashMap<>();
     Map<Node, String> names = new HashMap<>();
     owners.forEach(o -> links.put(o, new LinkedHashSet<>()));
+    if (owners.isEmpty()) {
+      return new Loaded(links, names);
+    }
     try (Connection connection = dataSource.getConnection()) {
       for (Node.Type type : Node.Type.values()) {
         List<Long> ids = owners.stream().filter(o -> o.type() == type).map(Node::id).toList();
@@ -160,8 +163,34 @@ public class AssociationRows {
           insert.executeBatch();
         }
       }
+      flagLinked(connection, after);
     } catch (SQLException e) {
       throw new PersistenceException("Could not write associations: " + e.getMessage(), e);
+    }
+  }
+
+  /** Sets each owner's {@code linked} column to whether it has links now. */
+  private static void flagLinked(Connection connection, Map<Node, Set<Link>> after)
+      throws SQLException {
+    for (Node.Type type : Node.Type.values()) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE "
+                  + (type == Node.Type.PRODUCT ? "product" : "product_model")
+                  + " SET linked = ? WHERE id = ?")) {
+        boolean any = false;
+        for (var owner : after.entrySet()) {
+          if (owner.getKey().type() == type) {
+            update.setBoolean(1, !owner.getValue().isEmpty());
+            update.setLong(2, owner.getKey().id());
+            update.addBatch();
+            any = true;
+          }
+        }
+        if (any) {
+          update.executeBatch();
+        }
+      }
     }
   }
 

@@ -54,6 +54,10 @@ public class Product {
   @Column(name = "values_json")
   private String valuesJson = "{}";
 
+  // Kept by AssociationRows with the links themselves.
+  @Column(insertable = false, updatable = false)
+  private boolean linked;
+
   @Version private long version;
 
   private OffsetDateTime created;
@@ -168,6 +172,15 @@ public class Product {
 
   Node node() {
     return new Node(Node.Type.PRODUCT, id);
+  }
+
+  /** Whether the product may own links: false means it owns none. */
+  boolean linked() {
+    return linked;
+  }
+
+  void linked(boolean linked) {
+    this.linked = linked;
   }
 
   void apply(ProductState state, OffsetDateTime now) {

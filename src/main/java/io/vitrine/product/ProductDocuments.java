@@ -38,13 +38,25 @@ public class ProductDocuments {
     return products(List.of(product), origins).get(product);
   }
 
-  /** The documents of {@code products}, by product (identity). */
+  /** The documents of {@code products}, by product (identity), as stored. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<Product, JsonObject> products(List<Product> products, boolean origins) {
+    return products(products, origins, Set.of());
+  }
+
+  /**
+   * The documents of {@code products}, by product (identity), in a transaction that changed the
+   * links of {@code relinked}: their entities do not know whether they have links now.
+   */
+  Map<Product, JsonObject> products(List<Product> products, boolean origins, Set<Node> relinked) {
     var context =
         new Context(
             products.stream().map(Product::parentId).toList(),
-            products.stream().map(Product::node).toList());
+            products.stream()
+                .filter(p -> p.linked() || relinked.contains(p.node()))
+                .map(Product::node)
+                .toList(),
+            relinked);
     Map<Product, JsonObject> documents = new IdentityHashMap<>();
     for (Product product : products) {
       Lineage lineage = Lineage.below(product.parentId(), context.models);
@@ -67,13 +79,23 @@ public class ProductDocuments {
     return models(List.of(model), origins).get(model);
   }
 
-  /** The documents of {@code models}, by model (identity). */
+  /** The documents of {@code models}, by model (identity), as stored. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<ProductModel, JsonObject> models(List<ProductModel> models, boolean origins) {
+    return models(models, origins, Set.of());
+  }
+
+  /** As {@link #products(List, boolean, Set)}, for models. */
+  Map<ProductModel, JsonObject> models(
+      List<ProductModel> models, boolean origins, Set<Node> relinked) {
     var context =
         new Context(
             models.stream().map(ProductModel::parentId).toList(),
-            models.stream().map(ProductModel::node).toList());
+            models.stream()
+                .filter(m -> m.linked() || relinked.contains(m.node()))
+                .map(ProductModel::node)
+                .toList(),
+            relinked);
     Map<ProductModel, JsonObject> documents = new IdentityHashMap<>();
     for (ProductModel model : models) {
       Lineage lineage = Lineage.below(model.parentId(), context.models);
@@ -92,15 +114,20 @@ public class ProductDocuments {
     return documents;
   }
 
-  /** The models above a page, and the links of the page and of those models: two queries. */
+  /**
+   * The models above a page, and the links of those of the page and of those models that have
+   * links: at most two queries, none for a page of products without parents or links.
+   */
   private final class Context {
     final Map<Long, ProductModel> models;
     final AssociationRows.Loaded links;
 
-    Context(List<Long> parents, List<Node> nodes) {
+    Context(List<Long> parents, List<Node> linked, Set<Node> relinked) {
       models = Lineage.load(em, parents);
-      Set<Node> owners = new HashSet<>(nodes);
-      models.values().forEach(m -> owners.add(m.node()));
+      Set<Node> owners = new HashSet<>(linked);
+      models.values().stream()
+          .filter(m -> m.linked() || relinked.contains(m.node()))
+          .forEach(m -> owners.add(m.node()));
       links = associations.load(owners);
     }
   }

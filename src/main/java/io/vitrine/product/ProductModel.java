@@ -56,6 +56,10 @@ public class ProductModel {
   @Column(name = "values_json")
   private String valuesJson = "{}";
 
+  // Kept by AssociationRows with the links themselves.
+  @Column(insertable = false, updatable = false)
+  private boolean linked;
+
   @Version private long version;
 
   private OffsetDateTime created;
@@ -129,6 +133,15 @@ public class ProductModel {
 
   Node node() {
     return new Node(Node.Type.MODEL, id);
+  }
+
+  /** Whether the model may own links: false means it owns none. */
+  boolean linked() {
+    return linked;
+  }
+
+  void linked(boolean linked) {
+    this.linked = linked;
   }
 
   void apply(

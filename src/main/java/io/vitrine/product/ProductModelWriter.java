@@ -99,7 +99,7 @@ public class ProductModelWriter {
     changes.addAll(touches.changes(settled));
     Map<ProductModel, JsonObject> byModel =
         batch.answersWithDocuments
-            ? documents.models(List.copyOf(batch.last.keySet()), false)
+            ? documents.models(List.copyOf(batch.last.keySet()), false, batch.links.changed())
             : Map.of();
     for (Pending p : batch.pending) {
       outcomes.set(
@@ -207,7 +207,7 @@ public class ProductModelWriter {
         }
       }
       lookups.load(parsed.stream().map(p -> p.change().values()).toList(), categories);
-      links.load(byId.values().stream().map(ProductModel::node).toList());
+      links.load(byId.values(), ProductModel::node, ProductModel::linked);
       links.resolve(parsed.stream().map(p -> p.change().associations()).toList());
     }
 

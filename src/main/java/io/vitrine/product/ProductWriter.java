@@ -105,7 +105,7 @@ public class ProductWriter {
     changes.addAll(touches.changes(settled));
     Map<Product, JsonObject> json =
         batch.answersWithDocuments
-            ? documents.products(List.copyOf(batch.written.keySet()), false)
+            ? documents.products(List.copyOf(batch.written.keySet()), false, batch.links.changed())
             : Map.of();
     for (Pending p : pending) {
       JsonObject document = batch.written.get(p.product) == p ? json.get(p.product) : null;
@@ -235,7 +235,7 @@ public class ProductWriter {
       loadModels(parentKeys);
       lookups.load(parsed.stream().map(p -> p.change().values()).toList(), categoryCodes);
       uniqueKeys.forEach(this::loadOwners);
-      links.load(products.values().stream().map(Product::node).toList());
+      links.load(products.values(), Product::node, Product::linked);
       links.resolve(parsed.stream().map(p -> p.change().associations()).toList());
     }
 

@@ -93,8 +93,7 @@ class AssociationsIT extends VitrineIT {
     String bundle = product();
     String sock = product();
     String cap = product();
-    assertStatus(
-        200,
+    var written =
         api.patch(
             "api/v1/products/" + bundle,
             json(
@@ -106,7 +105,17 @@ class AssociationsIT extends VitrineIT {
                     + pack
                     + "':{'products':[{'identifier':'"
                     + sock
-                    + "','quantity':2}]}}}")));
+                    + "','quantity':2}]}}}"));
+    assertStatus(200, written);
+    assertEquals(
+        "[\"" + cap + "\"]",
+        written
+            .json()
+            .getJsonObject("associations")
+            .getJsonObject(crossSell)
+            .getJsonArray("products")
+            .toString(),
+        "the answer to the write that made the first link shows it");
     assertEquals(null, links(cap, crossSell), "one-way");
     JsonObject read = api.get("api/v1/products/" + bundle).json();
     assertEquals(

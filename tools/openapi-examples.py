@@ -8,6 +8,7 @@ Every example is a real request and the server's real answer; rerun it when the 
 import json
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080").rstrip("/") + "/api/v1"
@@ -118,7 +119,14 @@ product = {
                                                            {"amount": "42", "currency": "USD"}]}],
     },
 }
-record("listProducts", "GET", "/products?limit=2", expect=200)
+record("listProducts", "GET", "/products?limit=2&q=hoodie&locale=en_US&facets=color,size"
+       "&search=" + urllib.parse.quote(json.dumps({"categories": [{"operator": "IN CHILDREN", "value": ["men"]}]})),
+       expect=200)
+record("listProducts", "GET", "/products?search=" + urllib.parse.quote(json.dumps(
+    {"name": [{"operator": "CONTAINS", "value": "tee"}], "color": [{"operator": "<", "value": 3}]})), expect=422)
+record("getSearchIndex", "GET", "/search-index", expect=200)
+record("rebuildSearchIndex", "POST", "/search-index/rebuild", {}, expect=202)
+examples["rebuildSearchIndex"].pop("request")  # the body is ignored: no request body to show
 record("createProduct", "POST", "/products", product, expect=201)
 record("createProduct", "POST", "/products", {
     "identifier": "TOTE-CANVAS-BLACK", "family": "bags",

@@ -2,6 +2,8 @@ package io.vitrine.events;
 
 import io.vitrine.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +20,7 @@ import java.util.List;
 public class ChangeEventLog {
 
   @PersistenceContext EntityManager em;
+  @Inject Event<ChangesAppended> appended;
 
   /**
    * Takes this transaction's turn in commit order now rather than at its end: every other writer
@@ -54,6 +57,16 @@ public class ChangeEventLog {
       em.persist(new ChangeEvent(seq++, change, now));
     }
     em.flush();
+    appended.fire(new ChangesAppended(last));
+  }
+
+  /** The sequence of the last committed event (0 before the first). */
+  @Transactional(TxType.SUPPORTS)
+  public long lastSeq() {
+    return ((Number)
+            em.createNativeQuery("SELECT last_seq FROM event_counter WHERE name = 'change_event'")
+                .getSingleResult())
+        .longValue();
   }
 
   /** The events after {@code afterSeq}, oldest first: what a reader of the outbox catches up on. */

@@ -2,6 +2,7 @@ package io.vitrine.platform;
 
 import io.vitrine.imports.SampleCatalog;
 import io.vitrine.platform.database.VitrineDatabase;
+import io.vitrine.search.Indexer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,9 +14,11 @@ public class Startup {
 
   @Inject VitrineDatabase database;
   @Inject SampleCatalog sample;
+  @Inject Indexer indexer;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     database.migrate();
     sample.loadIfEmpty();
+    indexer.start();
   }
 }

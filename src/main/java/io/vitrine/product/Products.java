@@ -3,7 +3,6 @@ package io.vitrine.product;
 import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
 import io.vitrine.platform.Timestamps;
-import io.vitrine.platform.http.Pages.PageRequest;
 import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.problem.Problem;
 import io.vitrine.platform.problem.ProblemException;
@@ -15,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -69,26 +69,22 @@ public class Products {
     return found.get(0);
   }
 
-  /** Up to limit + 1 products after the cursor, ordered by identifier without regard to case. */
+  /** The products among {@code ids} that exist, by id. */
   @Transactional(TxType.SUPPORTS)
-  public List<Product> page(PageRequest request) {
-    var query =
-        em.createQuery(
-            "SELECT p FROM Product p"
-                + (request.after() == null ? "" : " WHERE p.identifierKey > :after")
-                + " ORDER BY p.identifierKey",
-            Product.class);
-    if (request.after() != null) {
-      query.setParameter("after", request.after());
+  public Map<Long, Product> byIds(List<Long> ids) {
+    Map<Long, Product> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
     }
-    List<Product> products = query.setMaxResults(request.limit() + 1).getResultList();
-    products.forEach(Product::categories);
-    return products;
-  }
-
-  @Transactional(TxType.SUPPORTS)
-  public long count() {
-    return em.createQuery("SELECT COUNT(p) FROM Product p", Long.class).getSingleResult();
+    em.createQuery("SELECT p FROM Product p WHERE p.id IN :ids", Product.class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(
+            p -> {
+              p.categories();
+              found.put(p.id(), p);
+            });
+    return found;
   }
 
   @Transactional

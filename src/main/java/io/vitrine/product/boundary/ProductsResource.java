@@ -2,6 +2,7 @@ package io.vitrine.product.boundary;
 
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.product.Product;
 import io.vitrine.product.ProductCommand;
@@ -9,6 +10,8 @@ import io.vitrine.product.ProductCommand.Mode;
 import io.vitrine.product.ProductDocuments;
 import io.vitrine.product.ProductOutcome;
 import io.vitrine.product.Products;
+import io.vitrine.search.ProductSearch;
+import io.vitrine.search.ProductSearch.Hit;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -43,16 +46,41 @@ public class ProductsResource {
 
   @Inject Products products;
   @Inject ProductDocuments documents;
+  @Inject ProductSearch productSearch;
   @Context UriInfo uri;
 
   @GET
   @Operation(
       operationId = "listProducts",
-      summary = "List products",
-      description = "Ordered by identifier, a page at a time: follow _links.next.")
-  @APIResponse(responseCode = "200", description = "A page of products")
-  @APIResponse(responseCode = "422", description = "Invalid limit or cursor")
+      summary = "Search and list products",
+      description =
+          "Answered from the search index: filters in the Akeneo grammar (search), full text (q),"
+              + " facets, sort, and cursor pages (follow _links.next). See docs/search.md.")
+  @APIResponse(responseCode = "200", description = "A page of products, with facets when asked")
+  @APIResponse(
+      responseCode = "422",
+      description = "An invalid filter, sort, facet, limit or cursor, each named")
+  @APIResponse(responseCode = "503", description = "The search index is still catching up")
   public JsonObject list(
+      @QueryParam("search")
+          @Parameter(
+              description =
+                  "Filters: {\"<field or attribute>\": [{\"operator\": \"IN\", \"value\": [...], \"locale\": ..., \"scope\": ...}]}")
+          String search,
+      @QueryParam("q") @Parameter(description = "Full text: words a shopper would type") String q,
+      @QueryParam("locale")
+          @Parameter(description = "Locale of full text, facets, sorts and localizable filters")
+          String locale,
+      @QueryParam("scope") @Parameter(description = "Channel of scopable filters, facets and sorts")
+          String scope,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "relevance, identifier, created, updated, an attribute, or <price>.<currency>; '-' in front for descending")
+          String sort,
+      @QueryParam("facets")
+          @Parameter(description = "Comma-separated: family, enabled, categories, attributes")
+          String facets,
       @QueryParam("limit") @Parameter(description = "Items per page, 1 to 100 (default 20)")
           String limit,
       @QueryParam("search_after")
@@ -60,16 +88,33 @@ public class ProductsResource {
           String searchAfter,
       @QueryParam("with_count") @Parameter(description = "true to include items_count")
           String withCount) {
-    var request = Pages.request(limit, searchAfter, withCount);
-    List<Product> page = products.page(request);
-    Map<Product, JsonObject> json = documents.products(page, false);
-    return Pages.page(
-        uri,
-        request,
-        page,
-        p -> Product.key(p.identifier()),
-        json::get,
-        request.withCount() ? products.count() : null);
+    var page = Pages.request(limit, searchAfter, withCount);
+    var result =
+        productSearch.search(
+            new ProductSearch.Request(
+                search,
+                q,
+                blankToNull(locale),
+                blankToNull(scope),
+                sort,
+                facets,
+                page.limit(),
+                page.after(),
+                page.withCount()));
+    Map<Long, Product> byId = products.byIds(result.hits().stream().map(Hit::id).toList());
+    // A product deleted since the search is left out of the page.
+    List<Hit> found = result.hits().stream().filter(h -> byId.containsKey(h.id())).toList();
+    Map<Product, JsonObject> json = documents.products(List.copyOf(byId.values()), false);
+    JsonObject answer =
+        Pages.page(uri, page, found, Hit::cursor, h -> json.get(byId.get(h.id())), result.count());
+    if (result.facets() != null) {
+      answer = Jsonp.objectBuilder(answer).add("facets", result.facets()).build();
+    }
+    return answer;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   @GET

@@ -45,12 +45,7 @@ public class ChangeEventLog {
             "UPDATE event_counter SET last_seq = last_seq + ?1 WHERE name = 'change_event'")
         .setParameter(1, count)
         .executeUpdate();
-    long last =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT last_seq FROM event_counter WHERE name = 'change_event'")
-                    .getSingleResult())
-            .longValue();
+    long last = lastSeq();
     long seq = last - count + 1;
     var now = Timestamps.now();
     for (Change change : changes) {
@@ -60,7 +55,7 @@ public class ChangeEventLog {
     appended.fire(new ChangesAppended(last));
   }
 
-  /** The sequence of the last committed event (0 before the first). */
+  /** The sequence of the last event (0 before the first), committed or of this transaction. */
   @Transactional(TxType.SUPPORTS)
   public long lastSeq() {
     return ((Number)

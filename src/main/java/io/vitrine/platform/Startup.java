@@ -17,6 +17,7 @@ public class Startup {
   @Inject Indexer indexer;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    indexer.prepare(); // before anything uses an entity manager: see Indexer.prepare
     database.migrate();
     sample.loadIfEmpty();
     indexer.start();

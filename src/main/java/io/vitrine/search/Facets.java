@@ -1,7 +1,5 @@
 package io.vitrine.search;
 
-import io.vitrine.catalog.Attribute;
-import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
@@ -79,63 +77,25 @@ final class Facets {
 
   private static Facet attribute(
       String name, CatalogSnapshot schema, String locale, String scope, Violations violations) {
-    String code = name;
-    String currency = null;
-    Attribute attribute = schema.attributes().get(name);
-    int dot = name.lastIndexOf('.');
-    if (attribute == null && dot > 0) {
-      code = name.substring(0, dot);
-      currency = name.substring(dot + 1);
-      attribute = schema.attributes().get(code);
-    }
-    if (attribute == null) {
-      violations.add(
-          "facets",
-          "'"
-              + name
-              + "' is not a facet: use family, enabled, categories, a select, boolean, number or"
-              + " metric attribute, or <price attribute>.<currency>.");
-      return null;
-    }
-    if ((attribute.localizable() && locale == null) || (attribute.scopable() && scope == null)) {
-      violations.add(
-          "facets",
-          "'"
-              + code
-              + "' is "
-              + (attribute.localizable() && locale == null
-                  ? "localizable: give a locale."
-                  : "scopable: give a scope."));
-      return null;
-    }
-    String slotLocale = attribute.localizable() ? locale : null;
-    String slotScope = attribute.scopable() ? scope : null;
-    String field = SearchFields.value(attribute.type(), code, slotLocale, slotScope);
-    AttributeType type = attribute.type();
-    if (currency != null) {
-      if (type != AttributeType.PRICE_COLLECTION
-          || !schema.currencyDecimals().containsKey(currency)) {
-        violations.add("facets", "'" + name + "' is not a price attribute and a currency.");
-        return null;
-      }
-      return new Facet(
-          name, code, Kind.RANGES, SearchFields.price(code, slotLocale, slotScope, currency));
-    }
-    return switch (type) {
-      case SIMPLESELECT, MULTISELECT, BOOLEAN -> new Facet(name, code, Kind.TERMS, field);
-      case NUMBER, METRIC -> new Facet(name, code, Kind.RANGES, field);
-      case PRICE_COLLECTION -> {
-        violations.add("facets", "a price facet names its currency: '" + code + ".EUR'.");
-        yield null;
-      }
-      default -> {
-        violations.add(
+    NamedAttribute named =
+        NamedAttribute.resolve(
+            name,
+            schema,
+            locale,
+            scope,
             "facets",
-            "'"
-                + code
-                + "' ("
-                + type.name().toLowerCase(java.util.Locale.ROOT)
-                + ") has no facet.");
+            "is not a facet: use family, enabled, categories, a select, boolean, number or"
+                + " metric attribute, or <price attribute>.<currency>.",
+            violations);
+    if (named == null) {
+      return null;
+    }
+    String code = named.attribute().code();
+    return switch (named.attribute().type()) {
+      case SIMPLESELECT, MULTISELECT, BOOLEAN -> new Facet(name, code, Kind.TERMS, named.field());
+      case NUMBER, METRIC, PRICE_COLLECTION -> new Facet(name, code, Kind.RANGES, named.field());
+      default -> {
+        violations.add("facets", "'" + code + "' (" + named.typeName() + ") has no facet.");
         yield null;
       }
     };

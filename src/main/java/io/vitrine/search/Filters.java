@@ -130,7 +130,7 @@ final class Filters {
             c, "'" + key + "' is not part of a condition (operator, value, locale, scope).");
       }
     }
-    if (fieldNames().contains(field)
+    if (FIELDS.contains(field)
         && (stringOrNull(c.json(), "locale") != null || stringOrNull(c.json(), "scope") != null)) {
       return refuse(c, "'" + field + "' has no locale or scope.");
     }
@@ -236,10 +236,10 @@ final class Filters {
   /** created and updated: a time, or a whole day in UTC when given a date. */
   private Query time(Condition c, String f) {
     return switch (c.operator()) {
-      case "<" -> instant(c, c.value()).map(r -> millis(f, Long.MIN_VALUE, r[0] - 1)).orElse(null);
-      case ">" -> instant(c, c.value()).map(r -> millis(f, r[1] + 1, Long.MAX_VALUE)).orElse(null);
-      case "=" -> instant(c, c.value()).map(r -> millis(f, r[0], r[1])).orElse(null);
-      case "!=" -> instant(c, c.value()).map(r -> not(all(), millis(f, r[0], r[1]))).orElse(null);
+      case "<" -> instant(c, c.value()).map(r -> longs(f, Long.MIN_VALUE, r[0] - 1)).orElse(null);
+      case ">" -> instant(c, c.value()).map(r -> longs(f, r[1] + 1, Long.MAX_VALUE)).orElse(null);
+      case "=" -> instant(c, c.value()).map(r -> longs(f, r[0], r[1])).orElse(null);
+      case "!=" -> instant(c, c.value()).map(r -> not(all(), longs(f, r[0], r[1]))).orElse(null);
       case "BETWEEN", "NOT BETWEEN" -> {
         Optional<List<JsonValue>> pair = pair(c);
         if (pair.isEmpty()) {
@@ -250,14 +250,14 @@ final class Filters {
         if (from.isEmpty() || to.isEmpty()) {
           yield null;
         }
-        Query between = millis(f, from.get()[0], to.get()[1]);
+        Query between = longs(f, from.get()[0], to.get()[1]);
         yield c.operator().equals("BETWEEN") ? between : not(all(), between);
       }
       case "SINCE LAST N DAYS" ->
           days(c)
               .map(
                   n ->
-                      millis(
+                      longs(
                           f,
                           today
                               .minusDays(n)
@@ -428,10 +428,10 @@ final class Filters {
 
   private Query date(Condition c, String f, Query filled) {
     return switch (c.operator()) {
-      case "<" -> day(c, c.value()).map(d -> days(f, Long.MIN_VALUE, d - 1)).orElse(null);
-      case ">" -> day(c, c.value()).map(d -> days(f, d + 1, Long.MAX_VALUE)).orElse(null);
-      case "=" -> day(c, c.value()).map(d -> days(f, d, d)).orElse(null);
-      case "!=" -> day(c, c.value()).map(d -> not(filled, days(f, d, d))).orElse(null);
+      case "<" -> day(c, c.value()).map(d -> longs(f, Long.MIN_VALUE, d - 1)).orElse(null);
+      case ">" -> day(c, c.value()).map(d -> longs(f, d + 1, Long.MAX_VALUE)).orElse(null);
+      case "=" -> day(c, c.value()).map(d -> longs(f, d, d)).orElse(null);
+      case "!=" -> day(c, c.value()).map(d -> not(filled, longs(f, d, d))).orElse(null);
       case "BETWEEN", "NOT BETWEEN" -> {
         Optional<List<JsonValue>> pair = pair(c);
         if (pair.isEmpty()) {
@@ -442,12 +442,12 @@ final class Filters {
         if (from.isEmpty() || to.isEmpty()) {
           yield null;
         }
-        Query between = days(f, from.get(), to.get());
+        Query between = longs(f, from.get(), to.get());
         yield c.operator().equals("BETWEEN") ? between : not(filled, between);
       }
       case "SINCE LAST N DAYS" ->
           days(c)
-              .map(n -> days(f, today.minusDays(n).toEpochDay(), today.toEpochDay()))
+              .map(n -> longs(f, today.minusDays(n).toEpochDay(), today.toEpochDay()))
               .orElse(null);
       default ->
           operators(c, "<, >, =, !=, BETWEEN, NOT BETWEEN, SINCE LAST N DAYS, EMPTY, NOT EMPTY");
@@ -639,12 +639,9 @@ final class Filters {
     return low > high ? new MatchNoDocsQuery() : DoublePoint.newRangeQuery(field, low, high);
   }
 
-  private static Query millis(String field, long low, long high) {
+  /** A range of a long field: milliseconds (created, updated) or epoch days (dates). */
+  private static Query longs(String field, long low, long high) {
     return low > high ? new MatchNoDocsQuery() : LongPoint.newRangeQuery(field, low, high);
-  }
-
-  private static Query days(String field, long low, long high) {
-    return millis(field, low, high);
   }
 
   private static List<String> lower(List<String> values) {
@@ -655,7 +652,6 @@ final class Filters {
     return json.get(key) instanceof JsonString s ? s.getString() : null;
   }
 
-  static Set<String> fieldNames() {
-    return Set.of("identifier", "family", "enabled", "categories", "parent", "created", "updated");
-  }
+  private static final Set<String> FIELDS =
+      Set.of("identifier", "family", "enabled", "categories", "parent", "created", "updated");
 }

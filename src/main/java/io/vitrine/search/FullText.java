@@ -14,7 +14,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -37,12 +36,9 @@ final class FullText {
 
   private FullText() {}
 
-  /** The query of {@code text} over {@code locales}; null when the text has no words. */
+  /** The query of {@code text} (not blank) over {@code locales}. */
   static Query query(String text, Collection<String> locales, LanguageAnalyzers analyzers) {
     String trimmed = text.strip();
-    if (trimmed.isEmpty()) {
-      return null;
-    }
     boolean typing = !Character.isWhitespace(text.charAt(text.length() - 1));
     List<Query> alternatives = new ArrayList<>();
     String key = ValueForms.keyword(trimmed);
@@ -143,9 +139,5 @@ final class FullText {
       throw new UncheckedIOException(e);
     }
     return words;
-  }
-
-  static Query none() {
-    return new MatchNoDocsQuery();
   }
 }

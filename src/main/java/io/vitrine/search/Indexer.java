@@ -35,6 +35,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -95,14 +96,26 @@ public class Indexer {
     }
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
+  /**
+   * Creates the indexer's thread, which takes the caller's context now. Call it before the caller
+   * has used an entity manager outside a transaction: the thread would inherit that entity manager,
+   * and Payara closes it when the caller's invocation ends (seen at start-up: every later query of
+   * the indexer then fails).
+   */
+  public synchronized void prepare() {
+    if (thread == null) {
+      thread = threads.newThread(this::run);
+      thread.setName("vitrine-indexer");
     }
-    running = true;
-    thread = threads.newThread(this::run);
-    thread.setName("vitrine-indexer");
-    thread.start();
+  }
+
+  /** Starts indexing; the database must be migrated. */
+  public synchronized void start() {
+    prepare();
+    if (!running) {
+      running = true;
+      thread.start();
+    }
   }
 
   @PreDestroy
@@ -153,9 +166,27 @@ public class Indexer {
     }
   }
 
-  /** The live index, for searching; null until the first one is open. */
-  LiveIndex live() {
-    return live;
+  /** A searcher of the live index (open once {@link #awaitApplied} said so); close it after use. */
+  Lease lease() {
+    while (true) {
+      LiveIndex index = live;
+      try {
+        return new Lease(index, index.acquire());
+      } catch (AlreadyClosedException e) {
+        // Swapped for a rebuilt index between reading live and acquiring: take the new one.
+        if (live == index) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A searcher and the index it must go back to. */
+  record Lease(LiveIndex index, IndexSearcher searcher) implements AutoCloseable {
+    @Override
+    public void close() {
+      index.release(searcher);
+    }
   }
 
   public Status status() {
@@ -170,7 +201,10 @@ public class Indexer {
         failure);
   }
 
-  /** Starts a rebuild in the background; false if one is running. */
+  /**
+   * Starts a rebuild in the background; false if one is running. Its thread takes the caller's
+   * context: call it before the caller reads the database (see {@link #prepare}).
+   */
   public synchronized boolean rebuild() {
     if (rebuild != null) {
       return false;
@@ -185,14 +219,18 @@ public class Indexer {
 
   private void run() {
     CatalogCache cache = new CatalogCache(terms);
-    try {
-      open(cache);
-    } catch (RuntimeException e) {
-      failure = "The search index could not be opened: " + e.getMessage();
-      LOG.log(Level.SEVERE, failure, e);
-      running = false;
-      return;
+    while (live == null && running) {
+      try {
+        open(cache);
+      } catch (RuntimeException e) {
+        // The database may not answer yet, or not this thread's first call: try again.
+        failure = "The search index could not be opened yet (retrying): " + e;
+        LOG.log(Level.WARNING, failure, e);
+        cache = new CatalogCache(terms);
+        pause(1000);
+      }
     }
+    failure = null;
     long lastCommit = System.currentTimeMillis();
     boolean dirty = false;
     while (running) {
@@ -488,10 +526,5 @@ public class Indexer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  IndexSearcher acquire() {
-    LiveIndex index = live;
-    return index == null ? null : index.acquire();
   }
 }

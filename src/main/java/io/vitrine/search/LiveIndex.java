@@ -34,7 +34,6 @@ final class LiveIndex implements Closeable {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final long committedSeq;
   private final boolean compatible;
   private volatile long appliedSeq;
 
@@ -49,9 +48,8 @@ final class LiveIndex implements Closeable {
       writer = new IndexWriter(directory, config);
       Map<String, String> data = commitData(writer);
       String seq = data.get(APPLIED_SEQ);
-      committedSeq = seq == null ? -1 : Long.parseLong(seq);
       compatible = seq != null && CURRENT_FORMAT.equals(data.get(FORMAT));
-      appliedSeq = committedSeq;
+      appliedSeq = seq == null ? -1 : Long.parseLong(seq);
       searchers = new SearcherManager(writer, new SearcherFactory());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index at " + path, e);
@@ -79,10 +77,6 @@ final class LiveIndex implements Closeable {
   /** The last event whose effect searchers see (after {@link #refresh}). */
   long appliedSeq() {
     return appliedSeq;
-  }
-
-  long committedSeq() {
-    return committedSeq;
   }
 
   void replace(long productId, Document document) {

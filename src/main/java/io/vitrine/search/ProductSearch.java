@@ -94,9 +94,6 @@ public class ProductSearch {
               ? List.of(request.locale())
               : List.copyOf(schema.activeLocales());
       fullText = FullText.query(q, locales, indexer.analyzers);
-      if (fullText == null) {
-        fullText = FullText.none();
-      }
     }
     SortOrder order =
         SortOrder.parse(
@@ -129,9 +126,8 @@ public class ProductSearch {
                   + committed
                   + "). Retry in a moment."));
     }
-    LiveIndex index = indexer.live();
-    IndexSearcher searcher = index.acquire();
-    try {
+    try (Indexer.Lease lease = indexer.lease()) {
+      IndexSearcher searcher = lease.searcher();
       FieldDoc after = null;
       if (request.after() != null) {
         after =
@@ -165,8 +161,6 @@ public class ProductSearch {
       return new Result(hits, count, facetCounts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      index.release(searcher);
     }
   }
 

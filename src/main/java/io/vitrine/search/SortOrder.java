@@ -1,7 +1,5 @@
 package io.vitrine.search;
 
-import io.vitrine.catalog.Attribute;
-import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
@@ -84,71 +82,39 @@ final class SortOrder {
   }
 
   private static SortField attribute(
-      String field,
+      String name,
       boolean descending,
       CatalogSnapshot schema,
       String locale,
       String scope,
       Violations violations) {
-    String code = field;
-    String currency = null;
-    int dot = field.lastIndexOf('.');
-    Attribute attribute = schema.attributes().get(field);
-    if (attribute == null && dot > 0) {
-      code = field.substring(0, dot);
-      currency = field.substring(dot + 1);
-      attribute = schema.attributes().get(code);
-      if (attribute != null && attribute.type() != AttributeType.PRICE_COLLECTION) {
-        attribute = null;
-      }
-    }
-    if (attribute == null) {
-      violations.add(
-          "sort",
-          "'"
-              + field
-              + "' is not a sort: use relevance, identifier, created, updated, an attribute code or"
-              + " <price attribute>.<currency>, with '-' in front to sort descending.");
+    NamedAttribute named =
+        NamedAttribute.resolve(
+            name,
+            schema,
+            locale,
+            scope,
+            "sort",
+            "is not a sort: use relevance, identifier, created, updated, an attribute code or"
+                + " <price attribute>.<currency>, with '-' in front to sort descending.",
+            violations);
+    if (named == null) {
       return null;
     }
-    if (attribute.localizable() && locale == null) {
-      violations.add("sort", "'" + code + "' is localizable: give the locale to sort by.");
-      return null;
-    }
-    if (attribute.scopable() && scope == null) {
-      violations.add("sort", "'" + code + "' is scopable: give the scope to sort by.");
-      return null;
-    }
-    String slotLocale = attribute.localizable() ? locale : null;
-    String slotScope = attribute.scopable() ? scope : null;
-    String f = SearchFields.value(attribute.type(), code, slotLocale, slotScope);
-    return switch (attribute.type()) {
+    String f = named.field();
+    return switch (named.attribute().type()) {
       case TEXT, TEXTAREA -> string(f, descending);
       case SIMPLESELECT, BOOLEAN -> {
         var sorted = new SortedSetSortField(f, descending);
         sorted.setMissingValue(descending ? SortField.STRING_FIRST : SortField.STRING_LAST);
         yield sorted;
       }
-      case NUMBER, METRIC -> number(f, SortField.Type.DOUBLE, descending);
+      case NUMBER, METRIC, PRICE_COLLECTION -> number(f, SortField.Type.DOUBLE, descending);
       case DATE -> number(f, SortField.Type.LONG, descending);
-      case PRICE_COLLECTION -> {
-        if (currency == null || !schema.currencyDecimals().containsKey(currency)) {
-          violations.add("sort", "sort by a price in one currency: '" + code + ".EUR'.");
-          yield null;
-        }
-        yield number(
-            SearchFields.price(code, slotLocale, slotScope, currency),
-            SortField.Type.DOUBLE,
-            descending);
-      }
       default -> {
         violations.add(
             "sort",
-            "'"
-                + code
-                + "' ("
-                + attribute.type().name().toLowerCase(java.util.Locale.ROOT)
-                + ") cannot be sorted on.");
+            "'" + named.attribute().code() + "' (" + named.typeName() + ") cannot be sorted on.");
         yield null;
       }
     };

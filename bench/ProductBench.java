@@ -1,11 +1,3 @@
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  *   mvn -q package -DskipTests
- *   java bench/ProductBench.java [--products 20000] [--seconds 15] [--clients 4] [--db-url jdbc:postgresql://...]
+ *   bench/run.sh ProductBench [--products 20000] [--seconds 15] [--clients 4] [--db-url jdbc:postgresql://...]
  * </pre>
  */
 public class ProductBench {
-
-  static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   static int products = 20_000;
   static int seconds = 15;
@@ -45,7 +31,7 @@ public class ProductBench {
   static String dbUser = "postgres";
   static String dbPassword = "postgres";
   static int port = 8097;
-  static String base;
+  static BenchServer server;
 
   public static void main(String[] args) throws Exception {
     for (int i = 0; i < args.length; i += 2) {
@@ -60,10 +46,8 @@ public class ProductBench {
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
-    base = "http://localhost:" + port;
-    Process server = start();
+    server = BenchServer.start(port, "2g", dbUrl, dbUser, dbPassword);
     try {
-      waitReady();
       long loadStart = System.nanoTime();
       load();
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -74,8 +58,8 @@ public class ProductBench {
           loadSeconds,
           products / loadSeconds);
       warmUp();
-      List<Result> results = new ArrayList<>();
-      Result baseline = measure("baseline: GET /health/live", i -> get("/health/live"));
+      List<Load.Result> results = new ArrayList<>();
+      Load.Result baseline = measure("baseline: GET /health/live", i -> get("/health/live"));
       results.add(baseline);
       results.add(
           measure(
@@ -114,60 +98,8 @@ public class ProductBench {
       results.add(measureBulk("PATCH bulk, 1,000 new products per request", bulkNext));
       print(results, baseline, loadSeconds);
     } finally {
-      server.destroy();
-      server.waitFor();
+      server.close();
     }
-  }
-
-  record Result(
-      String name,
-      double perSecond,
-      double p50,
-      double p99,
-      long count,
-      long errors,
-      String unit) {}
-
-  static Process start() throws IOException {
-    Path data = Files.createTempDirectory("vitrine-bench");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g",
-                "-Dvitrine.data.dir=" + data,
-                "-Dvitrine.sample.load=true",
-                "-Dvitrine.port=" + port));
-    if (dbUrl != null) {
-      command.add("-Dvitrine.db.url=" + dbUrl);
-      command.add("-Dvitrine.db.user=" + dbUser);
-      command.add("-Dvitrine.db.password=" + dbPassword);
-    }
-    command.addAll(List.of("-jar", "target/vitrine.jar"));
-    System.out.println("Starting " + String.join(" ", command));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(data.resolve("server.log").toFile())
-        .start();
-  }
-
-  static void waitReady() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
-                    BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("The server did not become ready");
   }
 
   static String sku(long n) {
@@ -220,13 +152,7 @@ public class ProductBench {
                 for (int n = start; n < end; n++) {
                   body.append(product(n)).append('\n');
                 }
-                String answer =
-                    send("PATCH", "/api/v1/products", body.toString(), "application/x-ndjson");
-                if (answer.contains("\"status_code\":4") || answer.contains("\"status_code\":5")) {
-                  throw new IllegalStateException(
-                      "Bulk load refused lines: "
-                          + answer.substring(0, Math.min(800, answer.length())));
-                }
+                server.bulk(body);
                 return null;
               }));
     }
@@ -247,10 +173,6 @@ public class ProductBench {
     }
   }
 
-  interface Call {
-    void run(int i) throws Exception;
-  }
-
   /** The cursor of the page that starts after about {@code items} items of {@code list}. */
   static String cursorAt(String list, long items) throws Exception {
     var next =
@@ -269,112 +191,49 @@ public class ProductBench {
   }
 
   static String get(String path) throws Exception {
-    return send("GET", path, null, null);
+    return server.get(path);
   }
 
   static String patch(long n) throws Exception {
-    return send(
-        "PATCH",
-        "/api/v1/products/" + sku(n),
-        "{\"values\":{\"name\":[{\"locale\":\"en_US\",\"scope\":null,\"data\":\"Bench tee "
-            + n
-            + " v"
-            + System.nanoTime()
-            + "\"}]}}",
-        "application/json");
+    return server
+        .send(
+            "PATCH",
+            "/api/v1/products/" + sku(n),
+            "{\"values\":{\"name\":[{\"locale\":\"en_US\",\"scope\":null,\"data\":\"Bench tee "
+                + n
+                + " v"
+                + System.nanoTime()
+                + "\"}]}}",
+            "application/json")
+        .body();
   }
 
   static String post(long n) throws Exception {
-    return send("POST", "/api/v1/products", product(n), "application/json");
+    return server.send("POST", "/api/v1/products", product(n), "application/json").body();
   }
 
-  static String send(String method, String path, String body, String type) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
-    if (body == null) {
-      request.method(method, BodyPublishers.noBody());
-    } else {
-      request.method(method, BodyPublishers.ofString(body)).header("Content-Type", type);
-    }
-    var response = HTTP.send(request.build(), BodyHandlers.ofString());
-    if (response.statusCode() >= 400) {
-      throw new IllegalStateException(
-          method + " " + path + " -> " + response.statusCode() + " " + response.body());
-    }
-    return response.body();
+  static Load.Result measure(String name, Load.Call call) throws Exception {
+    return Load.run(name, clients, seconds, call, "req/s", 1);
   }
 
-  static Result measure(String name, Call call) throws Exception {
-    return run(name, call, "req/s", 1);
-  }
-
-  static Result measureBulk(String name, AtomicLong next) throws Exception {
-    return run(
+  static Load.Result measureBulk(String name, AtomicLong next) throws Exception {
+    return Load.run(
         name,
+        clients,
+        seconds,
         i -> {
           long first = next.getAndAdd(1000);
           var body = new StringBuilder();
           for (long n = first; n < first + 1000; n++) {
             body.append(product(n)).append('\n');
           }
-          send("PATCH", "/api/v1/products", body.toString(), "application/x-ndjson");
+          server.send("PATCH", "/api/v1/products", body.toString(), "application/x-ndjson");
         },
         "products/s",
         1000);
   }
 
-  static Result run(String name, Call call, String unit, int itemsPerCall) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    List<Future<List<Long>>> futures = new ArrayList<>();
-    AtomicLong errors = new AtomicLong();
-    long started = System.nanoTime();
-    for (int c = 0; c < clients; c++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                List<Long> latencies = new ArrayList<>();
-                int i = 0;
-                while (System.nanoTime() < end) {
-                  long t = System.nanoTime();
-                  try {
-                    call.run(i++);
-                    latencies.add(System.nanoTime() - t);
-                  } catch (Exception e) {
-                    if (errors.incrementAndGet() == 1) {
-                      System.err.println(name + ": " + e.getMessage());
-                    }
-                  }
-                }
-                return latencies;
-              }));
-    }
-    List<Long> all = new ArrayList<>();
-    for (Future<List<Long>> f : futures) {
-      all.addAll(f.get());
-    }
-    double elapsed = (System.nanoTime() - started) / 1e9;
-    pool.shutdown();
-    all.sort(null);
-    double p50 = all.isEmpty() ? 0 : all.get(all.size() / 2) / 1e6;
-    double p99 =
-        all.isEmpty() ? 0 : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
-    var result =
-        new Result(
-            name, all.size() * itemsPerCall / elapsed, p50, p99, all.size(), errors.get(), unit);
-    System.out.printf(
-        Locale.ROOT,
-        "%-45s %10.1f %-10s p50 %7.1f ms  p99 %7.1f ms  (%d calls, %d errors)%n",
-        name,
-        result.perSecond(),
-        unit,
-        p50,
-        p99,
-        all.size(),
-        errors.get());
-    return result;
-  }
-
-  static void print(List<Result> results, Result baseline, double loadSeconds) {
+  static void print(List<Load.Result> results, Load.Result baseline, double loadSeconds) {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
@@ -384,7 +243,7 @@ public class ProductBench {
         products,
         dbUrl == null ? "H2" : "PostgreSQL");
     System.out.println("|---|---:|---:|---:|---:|");
-    for (Result r : results) {
+    for (Load.Result r : results) {
       double ratio = baseline.perSecond() == 0 ? 0 : r.perSecond() / baseline.perSecond();
       System.out.printf(
           Locale.ROOT,

@@ -7,30 +7,23 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
  * Facet counts from doc values (no side index to keep in step). A facet on a field that the request
- * filters counts as if that field's filters were off (drill-sideways); the others share one pass
- * over the matches.
+ * filters counts as if that field's filters were off (drill-sideways, one more pass per such
+ * field); the others are gathered in the pass that finds the page.
  */
 final class Facets {
 
@@ -101,45 +94,9 @@ final class Facets {
     };
   }
 
-  /**
-   * Counts {@code facets} over the matches of {@code filters} and {@code fullText}, each facet
-   * without the filters of its own field.
-   */
-  static JsonObject count(
-      IndexSearcher searcher,
-      List<Facet> facets,
-      Map<String, Query> filters,
-      Query fullText,
-      CategoryTree categories) {
-    Map<String, List<Facet>> byPass = new LinkedHashMap<>();
-    for (Facet facet : facets) {
-      byPass
-          .computeIfAbsent(
-              filters.containsKey(facet.filter()) ? facet.filter() : "", k -> new ArrayList<>())
-          .add(facet);
-    }
-    Map<Facet, Counter> counters = new LinkedHashMap<>();
-    byPass.forEach(
-        (without, group) -> {
-          BooleanQuery.Builder query =
-              new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
-          filters.forEach(
-              (field, filter) -> {
-                if (!field.equals(without)) {
-                  query.add(filter, Occur.FILTER);
-                }
-              });
-          if (fullText != null) {
-            query.add(fullText, Occur.FILTER);
-          }
-          var collector = new Collector(group);
-          try {
-            searcher.search(query.build(), collector);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          counters.putAll(collector.counters);
-        });
+  /** The facet counts as JSON, in the order asked. */
+  static JsonObject json(
+      List<Facet> facets, Map<Facet, Counter> counters, CategoryTree categories) {
     JsonObjectBuilder json = Jsonp.objectBuilder();
     for (Facet facet : facets) {
       Counter counter = counters.get(facet);
@@ -220,10 +177,18 @@ final class Facets {
   }
 
   /** What one facet gathers: term counts, or numbers. */
-  private static final class Counter {
+  static final class Counter {
     final Map<String, Integer> terms = new HashMap<>();
     double[] numbers = new double[64];
     int size;
+
+    Counter merge(Counter other) {
+      other.terms.forEach((term, count) -> terms.merge(term, count, Integer::sum));
+      for (int i = 0; i < other.size; i++) {
+        addNumber(other.numbers[i]);
+      }
+      return this;
+    }
 
     void addNumber(double value) {
       if (size == numbers.length) {
@@ -234,16 +199,17 @@ final class Facets {
   }
 
   /** One pass over the matches for several facets: per segment ordinals, then terms. */
-  private static final class Collector extends SimpleCollector {
-    final Map<Facet, Counter> counters = new LinkedHashMap<>();
-    private final List<Facet> facets;
+  static final class Collector extends SimpleCollector {
+    final Counter[] counters;
+    final List<Facet> facets;
     private SortedSetDocValues[] ordinals;
     private int[][] counts;
     private NumericDocValues[] numbers;
 
     Collector(List<Facet> facets) {
       this.facets = facets;
-      facets.forEach(f -> counters.put(f, new Counter()));
+      counters = new Counter[facets.size()];
+      Arrays.setAll(counters, i -> new Counter());
     }
 
     @Override
@@ -275,7 +241,7 @@ final class Facets {
         }
         NumericDocValues number = numbers[i];
         if (number != null && number.advanceExact(doc)) {
-          counters.get(facets.get(i)).addNumber(Double.longBitsToDouble(number.longValue()));
+          counters[i].addNumber(Double.longBitsToDouble(number.longValue()));
         }
       }
     }
@@ -290,7 +256,7 @@ final class Facets {
         if (counts[i] == null) {
           continue;
         }
-        Map<String, Integer> terms = counters.get(facets.get(i)).terms;
+        Map<String, Integer> terms = counters[i].terms;
         for (int ord = 0; ord < counts[i].length; ord++) {
           if (counts[i][ord] > 0) {
             terms.merge(ordinals[i].lookupOrd(ord).utf8ToString(), counts[i][ord], Integer::sum);

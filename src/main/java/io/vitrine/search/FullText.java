@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,8 +24,9 @@ import org.apache.lucene.search.TermQuery;
 /**
  * The {@code q} parameter as a scored query. The text is cut into words by each locale's analysis,
  * never parsed as query syntax. Every word must match, in a name, an option label or a description
- * (boosted in that order), exactly or with a typo; the last word also as the start of a word, for
- * as-you-type. An exact identifier, then an identifier that starts with the text, rank first.
+ * (boosted in that order), exactly or, when the index has no such word in that locale, with a typo;
+ * the last word also as the start of a word, for as-you-type. An exact identifier, then an
+ * identifier that starts with the text, rank first.
  */
 final class FullText {
 
@@ -37,7 +41,9 @@ final class FullText {
   private FullText() {}
 
   /** The query of {@code text} (not blank) over {@code locales}. */
-  static Query query(String text, Collection<String> locales, LanguageAnalyzers analyzers) {
+  static Query query(
+      String text, Collection<String> locales, LanguageAnalyzers analyzers, IndexReader index)
+      throws IOException {
     String trimmed = text.strip();
     boolean typing = !Character.isWhitespace(text.charAt(text.length() - 1));
     List<Query> alternatives = new ArrayList<>();
@@ -59,11 +65,18 @@ final class FullText {
       alternatives.add(identifierWords);
     }
     for (String locale : locales) {
+      List<String> words = words(analyzers.forLocale(locale), trimmed);
+      Set<String> known = new HashSet<>();
+      for (String word : words) {
+        if (known(word, locale, index)) {
+          known.add(word);
+        }
+      }
       Query inLocale =
           allWords(
-              words(analyzers.forLocale(locale), trimmed),
+              words,
               typing,
-              word -> exactAndTypos(word, locale),
+              word -> exactAndTypos(word, locale, !known.contains(word)),
               word -> prefixes(word, locale));
       if (inLocale != null) {
         alternatives.add(inLocale);
@@ -72,9 +85,23 @@ final class FullText {
     return new DisjunctionMaxQuery(alternatives, 0.1f);
   }
 
-  private static List<Query> exactAndTypos(String word, String locale) {
+  /**
+   * Whether some product has {@code word} in a text of {@code locale}. A word the catalog uses is
+   * taken as meant: matching its neighbours too ("shirt" for "short") would cost precision, and
+   * expanding every word into its typos costs time on a large index.
+   */
+  private static boolean known(String word, String locale, IndexReader index) throws IOException {
+    for (var kind : SearchFields.TextKind.values()) {
+      if (index.docFreq(new Term(kind.field(locale), word)) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Query> exactAndTypos(String word, String locale, boolean typos) {
     List<Query> queries = new ArrayList<>();
-    int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
+    int edits = !typos ? 0 : word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
     for (var kind : SearchFields.TextKind.values()) {
       String field = kind.field(locale);
       float boost = boost(kind);

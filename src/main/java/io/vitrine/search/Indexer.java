@@ -51,7 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Indexer {
 
   private static final Logger LOG = Logger.getLogger(Indexer.class.getName());
-  private static final int EVENTS_PER_BATCH = 2000;
+  private static final int EVENTS_PER_BATCH = 500;
   private static final int PRODUCTS_PER_READ = 1000;
   private static final long COMMIT_EVERY_MS = 1000;
   private static final long IDLE_POLL_MS = 500;

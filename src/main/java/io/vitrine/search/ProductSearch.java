@@ -65,8 +65,12 @@ public class ProductSearch {
   /** A product of the page and the cursor that starts after it. */
   public record Hit(long id, String cursor) {}
 
-  /** Up to limit + 1 hits (the extra one says there is a next page), the count and facets. */
-  public record Result(List<Hit> hits, Long count, JsonObject facets) {}
+  /**
+   * Up to limit + 1 hits (the extra one says there is a next page), the count and facets, and the
+   * time spent waiting for the index to catch up and then searching it.
+   */
+  public record Result(
+      List<Hit> hits, Long count, JsonObject facets, long waitNanos, long searchNanos) {}
 
   public Result search(Request request) {
     CatalogSnapshot schema = catalog.current();
@@ -87,14 +91,8 @@ public class ProductSearch {
         Filters.parse(
             request.search(), schema, request.locale(), request.scope(), today, violations);
     String q = request.q() == null || request.q().isBlank() ? null : request.q();
-    Query fullText = null;
-    if (q != null) {
-      var locales =
-          request.locale() != null
-              ? List.of(request.locale())
-              : List.copyOf(schema.activeLocales());
-      fullText = FullText.query(q, locales, indexer.analyzers);
-    }
+    List<String> textLocales =
+        request.locale() != null ? List.of(request.locale()) : List.copyOf(schema.activeLocales());
     SortOrder order =
         SortOrder.parse(
             request.sort(), q != null, schema, request.locale(), request.scope(), violations);
@@ -102,16 +100,8 @@ public class ProductSearch {
         Facets.parse(request.facets(), schema, request.locale(), request.scope(), violations);
     violations.throwIfAny();
     String queryKey = queryKey(request, order);
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    filters.values().forEach(f -> builder.add(f, Occur.FILTER));
-    if (fullText != null) {
-      builder.add(fullText, Occur.MUST);
-    }
-    if (filters.isEmpty() && fullText == null) {
-      builder.add(new MatchAllDocsQuery(), Occur.MUST);
-    }
-    Query query = builder.build();
 
+    long waitStart = System.nanoTime();
     long committed = events.lastSeq();
     if (!indexer.awaitApplied(committed, waitMs)) {
       throw new ProblemException(
@@ -126,6 +116,7 @@ public class ProductSearch {
                   + committed
                   + "). Retry in a moment."));
     }
+    long searchStart = System.nanoTime();
     try (Indexer.Lease lease = indexer.lease()) {
       IndexSearcher searcher = lease.searcher();
       FieldDoc after = null;
@@ -137,28 +128,50 @@ public class ProductSearch {
           violations.throwIfAny();
         }
       }
-      var manager =
-          new TopFieldCollectorManager(
-              order.sort(), request.limit() + 1, after, request.limit() + 1);
-      TopFieldDocs top = searcher.search(query, manager);
+      // Typos are tolerated only for words the index lacks, so the query depends on the index.
+      Query base =
+          q == null
+              ? new MatchAllDocsQuery()
+              : FullText.query(q, textLocales, indexer.analyzers, searcher.getIndexReader());
+      TopFieldDocs top;
+      Long count = null;
+      JsonObject facetCounts = null;
+      if (facets.isEmpty()) {
+        // Without facets the page may stop early, and Lucene often knows a count from statistics.
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(base, Occur.MUST);
+        filters.values().forEach(f -> builder.add(f, Occur.FILTER));
+        Query query = builder.build();
+        top =
+            searcher.search(
+                query,
+                new TopFieldCollectorManager(
+                    order.sort(), request.limit() + 1, after, request.limit() + 1));
+        if (request.withCount()) {
+          count = (long) searcher.count(query);
+        }
+      } else {
+        var pass =
+            new FacetedPass(searcher, base, filters, facets)
+                .run(
+                    new TopFieldCollectorManager(
+                        order.sort(), request.limit() + 1, after, Integer.MAX_VALUE));
+        top = pass.page();
+        count = request.withCount() ? pass.count() : null;
+        facetCounts =
+            Facets.json(
+                facets,
+                pass.counters(),
+                new CategoryTree(
+                    categoryParents(schema), channel == null ? null : channel.categoryTree()));
+      }
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc doc : top.scoreDocs) {
         FieldDoc field = (FieldDoc) doc;
         long id = Hits.id(searcher, doc.doc);
         hits.add(new Hit(id, order.cursor(field, id, queryKey)));
       }
-      Long count = request.withCount() ? (long) searcher.count(query) : null;
-      JsonObject facetCounts =
-          facets.isEmpty()
-              ? null
-              : Facets.count(
-                  searcher,
-                  facets,
-                  filters,
-                  fullText,
-                  new CategoryTree(
-                      categoryParents(schema), channel == null ? null : channel.categoryTree()));
-      return new Result(hits, count, facetCounts);
+      return new Result(
+          hits, count, facetCounts, searchStart - waitStart, System.nanoTime() - searchStart);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

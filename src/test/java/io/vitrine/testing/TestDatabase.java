@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -67,6 +68,49 @@ public class TestDatabase implements LauncherSessionListener {
             "-Dvitrine.db.url=" + url,
             "-Dvitrine.db.user=" + user,
             "-Dvitrine.db.password=" + password));
+  }
+
+  /**
+   * JVM options for one more server of this run, on a fresh database of the run's kind in {@code
+   * dataDir}: a test that must kill a server uses one of its own, never the shared deployment.
+   */
+  public static List<String> anotherServer(Path dataDir, String name) {
+    String options = System.getProperty("vitrine.it.jvmOptions");
+    if (options == null) {
+      throw new IllegalStateException(
+          "Not an integration-test run: vitrine.it.jvmOptions is unset");
+    }
+    String url = option(options, "vitrine.db.url");
+    String user = option(options, "vitrine.db.user");
+    String password = option(options, "vitrine.db.password");
+    if (url.startsWith("jdbc:h2:")) {
+      url = "jdbc:h2:file:" + dataDir.resolve("db/vitrine") + ";DB_CLOSE_ON_EXIT=FALSE";
+    } else {
+      String database = name + "_" + System.currentTimeMillis();
+      try (var connection = DriverManager.getConnection(url, user, password);
+          var statement = connection.createStatement()) {
+        statement.execute("CREATE DATABASE " + database);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot create database " + database, e);
+      }
+      int slash = url.lastIndexOf('/');
+      int query = url.indexOf('?', slash);
+      url = url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
+    }
+    return List.of(
+        "-Dvitrine.data.dir=" + dataDir,
+        "-Dvitrine.db.url=" + url,
+        "-Dvitrine.db.user=" + user,
+        "-Dvitrine.db.password=" + password);
+  }
+
+  private static String option(String options, String name) {
+    for (String option : options.split(" ")) {
+      if (option.startsWith("-D" + name + "=")) {
+        return option.substring(name.length() + 3);
+      }
+    }
+    throw new IllegalStateException(name + " is not in " + options);
   }
 
   @Override

@@ -51,13 +51,24 @@ public class DatabaseUrlDataSource implements DataSource {
     return target;
   }
 
+  /**
+   * H2 writes a commit to its file up to WRITE_DELAY (500 ms) later: a kill -9 in that window lost
+   * products whose write had been acknowledged (SearchRecoveryIT caught it). 0 writes at each
+   * commit; a URL that sets WRITE_DELAY itself keeps its choice.
+   */
+  static String durable(String h2Url) {
+    return h2Url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")
+        ? h2Url
+        : h2Url + ";WRITE_DELAY=0";
+  }
+
   static DataSource forUrl(String url, String user, String password) throws SQLException {
     if (url == null || url.isBlank()) {
       throw new SQLException("vitrine.db.url is not set");
     }
     if (url.startsWith("jdbc:h2:")) {
       var h2 = new JdbcDataSource();
-      h2.setURL(url);
+      h2.setURL(durable(url));
       h2.setUser(user);
       h2.setPassword(password);
       return h2;

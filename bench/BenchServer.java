@@ -1,0 +1,129 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * target/vitrine.jar started on a fresh data directory, and the HTTP calls benchmarks make to it.
+ */
+final class BenchServer implements AutoCloseable {
+
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  final String base;
+  final Path data;
+  private final Process process;
+
+  private BenchServer(String base, Path data, Process process) {
+    this.base = base;
+    this.data = data;
+    this.process = process;
+  }
+
+  /**
+   * Starts the server on {@code port} (H2 in its data directory, or the PostgreSQL database of
+   * {@code dbUrl}) and waits until it is ready.
+   */
+  static BenchServer start(int port, String heap, String dbUrl, String dbUser, String dbPassword)
+      throws Exception {
+    Path data = Files.createTempDirectory("vitrine-bench");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Dvitrine.data.dir=" + data,
+                "-Dvitrine.sample.load=true",
+                "-Dvitrine.port=" + port));
+    if (dbUrl != null) {
+      command.add("-Dvitrine.db.url=" + dbUrl);
+      command.add("-Dvitrine.db.user=" + dbUser);
+      command.add("-Dvitrine.db.password=" + dbPassword);
+    }
+    command.addAll(List.of("-jar", "target/vitrine.jar"));
+    System.out.println("Starting " + String.join(" ", command));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("server.log").toFile())
+            .start();
+    var server = new BenchServer("http://localhost:" + port, data, process);
+    try {
+      server.waitReady();
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void waitReady() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                    BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The server stopped: see " + data.resolve("server.log"));
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("The server did not become ready");
+  }
+
+  String get(String path) throws Exception {
+    return send("GET", path, null, null).body();
+  }
+
+  /** Sends a request; any status of 400 or more is an exception. */
+  HttpResponse<String> send(String method, String path, String body, String type) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(300));
+    if (body == null) {
+      request.method(method, BodyPublishers.noBody());
+    } else {
+      request.method(method, BodyPublishers.ofString(body)).header("Content-Type", type);
+    }
+    var response = HTTP.send(request.build(), BodyHandlers.ofString());
+    if (response.statusCode() >= 400) {
+      throw new IllegalStateException(
+          method + " " + path + " -> " + response.statusCode() + " " + response.body());
+    }
+    return response;
+  }
+
+  /** Sends one NDJSON bulk request and fails if any line was refused. */
+  void bulk(CharSequence lines) throws Exception {
+    String answer =
+        send("PATCH", "/api/v1/products", lines.toString(), "application/x-ndjson").body();
+    if (answer.contains("\"status_code\":4") || answer.contains("\"status_code\":5")) {
+      throw new IllegalStateException(
+          "Bulk load refused lines: " + answer.substring(0, Math.min(800, answer.length())));
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+}

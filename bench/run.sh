@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs one benchmark: bench/run.sh <ProductBench|SearchBench> [its options].
+# Builds target/vitrine.jar (unless VITRINE_BENCH_NO_BUILD=1), compiles bench/*.java against the
+# PostgreSQL driver the server already uses, and runs the benchmark from the repository's root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 1 ] || { echo "usage: bench/run.sh <ProductBench|SearchBench> [options]" >&2; exit 2; }
+if [ "${VITRINE_BENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/vitrine.jar ]; then
+  mvn -q -DskipTests package
+fi
+mkdir -p target/bench
+mvn -q dependency:build-classpath -DincludeArtifactIds=postgresql \
+    -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
+classpath="$(cat target/bench/classpath.txt)"
+rm -rf target/bench/classes
+javac -d target/bench/classes -cp "$classpath" bench/*.java
+exec java -cp "target/bench/classes:$classpath" "$@"

@@ -121,6 +121,18 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
+  /** Waits until the search index has applied every committed change. */
+  void awaitIndexed() throws Exception {
+    var lag = java.util.regex.Pattern.compile("\"lag\":(\\d+)");
+    while (true) {
+      var found = lag.matcher(get("/api/v1/search-index"));
+      if (found.find() && found.group(1).equals("0")) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -189,14 +189,7 @@ public class SearchBench {
   static void loadVitrine() throws Exception {
     bulkLoad(0, products, 2);
     // The benchmark measures searches, not catching up: wait until the index has everything.
-    var lag = Pattern.compile("\"lag\":(\\d+)");
-    while (true) {
-      var found = lag.matcher(server.get("/api/v1/search-index"));
-      if (found.find() && found.group(1).equals("0")) {
-        return;
-      }
-      Thread.sleep(1000);
-    }
+    server.awaitIndexed();
   }
 
   static void bulkLoad(long from, long to, int concurrent) throws Exception {

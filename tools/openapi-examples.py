@@ -204,6 +204,23 @@ record("deleteFamilyVariant", "DELETE", "/families/apparel/variants/apparel_colo
 record("deleteAssociationType", "DELETE", "/association-types/SUBSTITUTION", expect=409)
 record("listEvents", "GET", "/events?limit=2", expect=200)
 
+# Completeness: a requirement change, the job it queues, and the dashboard.
+home = json.loads(call("GET", "/families/home")[1])
+requirements = home["attribute_requirements"]
+requirements["ecommerce"] = sorted(set(requirements.get("ecommerce", [])) | {"care_instructions"})
+status, _ = call("PATCH", "/families/home", {"attribute_requirements": requirements})
+assert status == 200, status
+import time
+for _ in range(600):
+    jobs = json.loads(call("GET", "/jobs?kind=completeness&limit=1")[1])["items"]
+    if jobs and jobs[0]["state"] in ("finished", "failed"):
+        break
+    time.sleep(0.1)
+record("listJobs", "GET", "/jobs?kind=completeness&limit=1", expect=200)
+record("getJob", "GET", f"/jobs/{jobs[0]['id']}", expect=200)
+record("listJobs", "GET", "/jobs?state=sleeping", expect=422)
+record("getCompletenessSummary", "GET", "/completeness/summary", expect=200)
+
 shorten_pages()
 with open(OUT, "w", encoding="utf-8") as out:
     json.dump(examples, out, ensure_ascii=False, indent=2)

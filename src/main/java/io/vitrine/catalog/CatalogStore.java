@@ -34,6 +34,7 @@ public class CatalogStore {
   @PersistenceContext EntityManager em;
   @Inject ChangeEventLog events;
   @Inject Catalog catalog;
+  @Inject jakarta.enterprise.event.Event<CatalogChanged> changed;
 
   /** A written resource: its JSON, its version, and whether this write created it. */
   public record Saved(JsonObject json, long version, boolean created) {}
@@ -124,6 +125,9 @@ public class CatalogStore {
       em.persist(entity);
     }
     em.flush();
+    changed.fire(
+        new CatalogChanged(
+            kind.name(), eventCode(parent, entity), before, withoutTimes(kind.toJson(entity))));
     events.append(
         List.of(
             new Change(
@@ -164,8 +168,10 @@ public class CatalogStore {
               usages));
     }
     long version = entity.version();
+    JsonObject before = withoutTimes(kind.toJson(entity));
     em.remove(entity);
     em.flush();
+    changed.fire(new CatalogChanged(kind.name(), eventCode(parent, entity), before, null));
     events.append(
         List.of(
             new Change(

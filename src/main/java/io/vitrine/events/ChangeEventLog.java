@@ -21,6 +21,7 @@ public class ChangeEventLog {
 
   @PersistenceContext EntityManager em;
   @Inject Event<ChangesAppended> appended;
+  @Inject Event<ChangesRecording> recording;
 
   /**
    * Takes this transaction's turn in commit order now rather than at its end: every other writer
@@ -39,6 +40,8 @@ public class ChangeEventLog {
     if (changes.isEmpty()) {
       return;
     }
+    // Before the counter's lock is taken: derived writes must not lengthen the commit turn.
+    recording.fire(new ChangesRecording(List.copyOf(changes)));
     em.flush();
     int count = changes.size();
     em.createNativeQuery(

@@ -1,6 +1,7 @@
 package io.vitrine.platform;
 
 import io.vitrine.imports.SampleCatalog;
+import io.vitrine.jobs.Jobs;
 import io.vitrine.platform.database.VitrineDatabase;
 import io.vitrine.search.Indexer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,14 @@ public class Startup {
   @Inject VitrineDatabase database;
   @Inject SampleCatalog sample;
   @Inject Indexer indexer;
+  @Inject Jobs jobs;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     indexer.prepare(); // before anything uses an entity manager: see Indexer.prepare
+    jobs.prepare();
     database.migrate();
     sample.loadIfEmpty();
     indexer.start();
+    jobs.start();
   }
 }

@@ -3,6 +3,7 @@ package io.vitrine.search;
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.catalog.Channel;
 import io.vitrine.catalog.Conversion;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
@@ -24,11 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -125,7 +128,8 @@ final class Filters {
 
   private Query condition(String field, Condition c) {
     for (String key : c.json().keySet()) {
-      if (!CONDITION_KEYS.contains(key)) {
+      if (!CONDITION_KEYS.contains(key)
+          && !(field.equals("completeness") && key.equals("locales"))) {
         return refuse(
             c, "'" + key + "' is not part of a condition (operator, value, locale, scope).");
       }
@@ -142,7 +146,7 @@ final class Filters {
       case "parent" -> parent(c);
       case "created" -> time(c, SearchFields.CREATED);
       case "updated" -> time(c, SearchFields.UPDATED);
-      case "completeness" -> refuse(c, "completeness is not indexed in this version.");
+      case "completeness" -> completeness(c);
       default -> {
         Attribute attribute = schema.attributes().get(field);
         if (attribute == null || attribute.type() == AttributeType.IDENTIFIER) {
@@ -219,6 +223,92 @@ final class Filters {
               "IN, NOT IN, IN OR UNCLASSIFIED, IN CHILDREN, NOT IN CHILDREN, UNCLASSIFIED,"
                   + " CLASSIFIED");
     };
+  }
+
+  /**
+   * Completeness in a channel ({@code scope}, required) on at least one of its locales, or on every
+   * one of {@code locales} with the ON ALL LOCALES operators, as Akeneo's filter does. {@code
+   * locale} or {@code locales} narrow the locales looked at.
+   */
+  private Query completeness(Condition c) {
+    String channelCode = stringOrNull(c.json(), "scope");
+    if (channelCode == null) {
+      channelCode = scope;
+    }
+    if (channelCode == null) {
+      return refuse(c, "completeness needs a scope (a channel code).");
+    }
+    Channel channel = schema.channels().get(channelCode);
+    if (channel == null) {
+      return refuse(c, "there is no channel '" + channelCode + "'.");
+    }
+    List<String> locales = new ArrayList<>();
+    JsonValue listed = c.json().get("locales");
+    if (listed instanceof JsonArray array) {
+      for (JsonValue v : array) {
+        if (!(v instanceof JsonString code)) {
+          return refuse(c, "locales must be a list of locale codes.");
+        }
+        locales.add(code.getString());
+      }
+    } else if (listed != null) {
+      return refuse(c, "locales must be a list of locale codes.");
+    } else if (stringOrNull(c.json(), "locale") != null) {
+      locales.add(stringOrNull(c.json(), "locale"));
+    } else {
+      locales.addAll(channel.locales());
+    }
+    for (String code : locales) {
+      if (!channel.locales().contains(code)) {
+        return refuse(c, "'" + code + "' is not a locale of channel '" + channel.code() + "'.");
+      }
+    }
+    if (locales.isEmpty()) {
+      return refuse(c, "locales must name at least one locale.");
+    }
+    if (!(c.value() instanceof JsonNumber n)
+        || !n.isIntegral()
+        || n.longValue() < 0
+        || n.longValue() > 100) {
+      return refuse(c, "completeness needs a whole number from 0 to 100.");
+    }
+    int v = n.intValue();
+    boolean everyLocale = c.operator().endsWith(" ON ALL LOCALES");
+    String operator =
+        everyLocale
+            ? switch (c.operator()) {
+              case "GREATER THAN ON ALL LOCALES" -> ">";
+              case "GREATER OR EQUALS THAN ON ALL LOCALES" -> ">=";
+              case "LOWER THAN ON ALL LOCALES" -> "<";
+              case "LOWER OR EQUALS THAN ON ALL LOCALES" -> "<=";
+              default -> "";
+            }
+            : c.operator();
+    int[] range =
+        switch (operator) {
+          case "<" -> new int[] {0, v - 1};
+          case "<=" -> new int[] {0, v};
+          case "=", "!=" -> new int[] {v, v};
+          case ">" -> new int[] {v + 1, 100};
+          case ">=" -> new int[] {v, 100};
+          default -> null;
+        };
+    if (range == null) {
+      return operators(
+          c,
+          "<, <=, =, !=, >, >=, GREATER THAN ON ALL LOCALES, GREATER OR EQUALS THAN ON ALL"
+              + " LOCALES, LOWER THAN ON ALL LOCALES, LOWER OR EQUALS THAN ON ALL LOCALES");
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (String code : locales) {
+      String f = SearchFields.completeness(channel.code(), code);
+      Query slot = IntPoint.newRangeQuery(f, range[0], range[1]);
+      if (operator.equals("!=")) {
+        slot = not(IntPoint.newRangeQuery(f, 0, 100), slot);
+      }
+      query.add(slot, everyLocale ? Occur.FILTER : Occur.SHOULD);
+    }
+    return new ConstantScoreQuery(query.build());
   }
 
   private Query parent(Condition c) {

@@ -7,6 +7,7 @@ import static io.vitrine.search.SearchFields.TextKind.SHORT;
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.product.IndexableProducts.Indexable;
 import io.vitrine.product.ValueKey;
 import jakarta.json.JsonArray;
@@ -25,6 +26,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -44,8 +46,11 @@ final class IndexDocuments {
     this.catalog = catalog;
   }
 
-  /** The documents of {@code products}, reading the labels of their options first. */
-  List<Document> build(Collection<Indexable> products) {
+  /**
+   * The documents of {@code products} with their stored {@code completeness}, reading the labels of
+   * their options first.
+   */
+  List<Document> build(Collection<Indexable> products, Map<Long, List<Slot>> completeness) {
     Map<String, Set<String>> options = new HashMap<>();
     for (Indexable product : products) {
       product
@@ -65,12 +70,22 @@ final class IndexDocuments {
     }
     catalog.loadLabels(options);
     List<Document> documents = new ArrayList<>(products.size());
-    products.forEach(p -> documents.add(document(p)));
+    products.forEach(p -> documents.add(document(p, completeness.getOrDefault(p.id(), List.of()))));
     return documents;
   }
 
-  private Document document(Indexable product) {
+  private Document document(Indexable product, List<Slot> completeness) {
     var doc = new Document();
+    for (Slot slot : completeness) {
+      String field = SearchFields.completeness(slot.channel(), slot.locale());
+      doc.add(new IntPoint(field, slot.ratio()));
+      doc.add(new NumericDocValuesField(field, slot.ratio()));
+      for (String attribute : slot.missing()) {
+        doc.add(
+            new SortedSetDocValuesField(
+                SearchFields.missing(slot.channel(), slot.locale()), new BytesRef(attribute)));
+      }
+    }
     doc.add(new StringField(SearchFields.ID, Long.toString(product.id()), Field.Store.NO));
     doc.add(new NumericDocValuesField(SearchFields.ID, product.id()));
     keyword(doc, SearchFields.IDENTIFIER, ValueForms.keyword(product.identifier()));

@@ -4,9 +4,11 @@ import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.Catalog;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.CatalogTerms;
+import io.vitrine.completeness.CompletenessStore;
 import io.vitrine.events.ChangeEvent;
 import io.vitrine.events.ChangeEventLog;
 import io.vitrine.events.ChangesAppended;
+import io.vitrine.platform.BackgroundThread;
 import io.vitrine.product.IndexableProducts;
 import io.vitrine.product.IndexableProducts.Indexable;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +60,7 @@ public class Indexer {
 
   @Inject ChangeEventLog events;
   @Inject IndexableProducts products;
+  @Inject CompletenessStore completeness;
   @Inject CatalogTerms terms;
   @Inject Catalog catalog;
   @Resource ManagedThreadFactory threads;
@@ -71,13 +74,11 @@ public class Indexer {
   boolean rebuildAtStart;
 
   final LanguageAnalyzers analyzers = new LanguageAnalyzers();
-  private final Object signal = new Object();
+  private final BackgroundThread worker = new BackgroundThread("vitrine-indexer");
   private volatile LiveIndex live;
-  private volatile boolean running;
   private volatile Rebuild rebuild;
   private volatile LiveIndex rebuilt;
   private volatile String failure;
-  private Thread thread;
 
   /** Progress of a rebuild, for the status endpoint. */
   public record RebuildProgress(Instant started, long indexed, boolean catchingUp) {}
@@ -96,50 +97,24 @@ public class Indexer {
     }
   }
 
-  /**
-   * Creates the indexer's thread, which takes the caller's context now. Call it before the caller
-   * has used an entity manager outside a transaction: the thread would inherit that entity manager,
-   * and Payara closes it when the caller's invocation ends (seen at start-up: every later query of
-   * the indexer then fails).
-   */
-  public synchronized void prepare() {
-    if (thread == null) {
-      thread = threads.newThread(this::run);
-      thread.setName("vitrine-indexer");
-    }
+  /** Creates the indexer's thread: see {@link BackgroundThread#prepare} for when. */
+  public void prepare() {
+    worker.prepare(threads, this::run);
   }
 
   /** Starts indexing; the database must be migrated. */
-  public synchronized void start() {
+  public void start() {
     prepare();
-    if (!running) {
-      running = true;
-      thread.start();
-    }
+    worker.start();
   }
 
   @PreDestroy
   void stop() {
-    running = false;
-    wake();
-    Thread t = thread;
-    if (t != null) {
-      try {
-        t.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    worker.stop();
   }
 
   void onChanges(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangesAppended appended) {
-    wake();
-  }
-
-  private void wake() {
-    synchronized (signal) {
-      signal.notifyAll();
-    }
+    worker.wake();
   }
 
   /**
@@ -147,23 +122,7 @@ public class Indexer {
    * first.
    */
   public boolean awaitApplied(long seq, long timeoutMs) {
-    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-    synchronized (signal) {
-      signal.notifyAll();
-      while (live == null || live.appliedSeq() < seq) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          return false;
-        }
-        try {
-          signal.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-      return true;
-    }
+    return worker.await(() -> live != null && live.appliedSeq() >= seq, timeoutMs);
   }
 
   /** A searcher of the live index (open once {@link #awaitApplied} said so); close it after use. */
@@ -219,7 +178,7 @@ public class Indexer {
 
   private void run() {
     CatalogCache cache = new CatalogCache(terms);
-    while (live == null && running) {
+    while (live == null && worker.running()) {
       try {
         open(cache);
       } catch (RuntimeException e) {
@@ -233,7 +192,7 @@ public class Indexer {
     failure = null;
     long lastCommit = System.currentTimeMillis();
     boolean dirty = false;
-    while (running) {
+    while (worker.running()) {
       try {
         if (rebuilt != null) {
           swap(cache);
@@ -243,7 +202,7 @@ public class Indexer {
           apply(live, batch, cache);
           dirty = true;
           failure = null;
-          wake();
+          worker.wake();
         }
         if (dirty && System.currentTimeMillis() - lastCommit >= COMMIT_EVERY_MS) {
           live.commit();
@@ -251,11 +210,7 @@ public class Indexer {
           dirty = false;
         }
         if (batch.isEmpty()) {
-          synchronized (signal) {
-            if (rebuilt == null && running) {
-              signal.wait(IDLE_POLL_MS);
-            }
-          }
+          worker.idle(IDLE_POLL_MS, () -> rebuilt == null);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -325,7 +280,7 @@ public class Indexer {
     LiveIndex old = live;
     live = fresh;
     rebuilt = null;
-    wake();
+    worker.wake();
     old.close();
     deleteOthers(fresh.path());
   }
@@ -398,7 +353,9 @@ public class Indexer {
     for (int from = 0; from < ids.size(); from += PRODUCTS_PER_READ) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_READ));
       List<Indexable> found = products.byIds(chunk);
-      var documents = new IndexDocuments(schema, cache).build(found);
+      var documents =
+          new IndexDocuments(schema, cache)
+              .build(found, completeness.slots(found.stream().map(Indexable::id).toList()));
       Set<Long> missing = new HashSet<>(chunk);
       for (int i = 0; i < found.size(); i++) {
         index.replace(found.get(i).id(), documents.get(i));
@@ -433,7 +390,7 @@ public class Indexer {
       try {
         LiveIndex fresh = build(new CatalogCache(terms));
         rebuilt = fresh;
-        wake();
+        worker.wake();
       } catch (RuntimeException e) {
         failure = "The rebuild failed: " + e;
         LOG.log(Level.SEVERE, failure, e);
@@ -453,7 +410,9 @@ public class Indexer {
         long after = 0;
         List<Indexable> page;
         while (!(page = products.after(after, PRODUCTS_PER_READ)).isEmpty()) {
-          fresh.add(new IndexDocuments(catalog.current(), cache).build(page));
+          fresh.add(
+              new IndexDocuments(catalog.current(), cache)
+                  .build(page, completeness.slots(page.stream().map(Indexable::id).toList())));
           after = page.get(page.size() - 1).id();
           indexed += page.size();
         }

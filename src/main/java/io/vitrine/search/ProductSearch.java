@@ -102,20 +102,7 @@ public class ProductSearch {
     String queryKey = queryKey(request, order);
 
     long waitStart = System.nanoTime();
-    long committed = events.lastSeq();
-    if (!indexer.awaitApplied(committed, waitMs)) {
-      throw new ProblemException(
-          Problem.of(
-              "search-unavailable",
-              "Search is catching up",
-              503,
-              "The search index has not yet applied every change committed before this request"
-                  + " (it is at event "
-                  + indexer.status().appliedSeq()
-                  + " of "
-                  + committed
-                  + "). Retry in a moment."));
-    }
+    awaitCommitted();
     long searchStart = System.nanoTime();
     try (Indexer.Lease lease = indexer.lease()) {
       IndexSearcher searcher = lease.searcher();
@@ -174,6 +161,27 @@ public class ProductSearch {
           hits, count, facetCounts, searchStart - waitStart, System.nanoTime() - searchStart);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Waits until the index has applied every change committed before now, so what it answers agrees
+   * with the database; a 503 after {@code vitrine.search.wait-ms}.
+   */
+  void awaitCommitted() {
+    long committed = events.lastSeq();
+    if (!indexer.awaitApplied(committed, waitMs)) {
+      throw new ProblemException(
+          Problem.of(
+              "search-unavailable",
+              "Search is catching up",
+              503,
+              "The search index has not yet applied every change committed before this request"
+                  + " (it is at event "
+                  + indexer.status().appliedSeq()
+                  + " of "
+                  + committed
+                  + "). Retry in a moment."));
     }
   }
 

@@ -64,6 +64,16 @@ final class SearchFields {
 
   private SearchFields() {}
 
+  /** The completeness ratio of a channel × locale: an int point and doc values. */
+  static String completeness(String channel, String locale) {
+    return "completeness|" + channel + "|" + locale;
+  }
+
+  /** The attributes missing in a channel × locale, as doc values (the summary counts them). */
+  static String missing(String channel, String locale) {
+    return "missing|" + channel + "|" + locale;
+  }
+
   static String slot(String attribute, String locale, String scope) {
     return attribute + "|" + (locale == null ? "" : locale) + "|" + (scope == null ? "" : scope);
   }

@@ -73,6 +73,9 @@ class PlatformIT extends VitrineIT {
                 "/api/v1/products/{identifier}",
                 "/api/v1/search-index",
                 "/api/v1/search-index/rebuild",
+                "/api/v1/completeness/summary",
+                "/api/v1/jobs",
+                "/api/v1/jobs/{id}",
                 "/api/v1/events"));
     assertEquals(expected, new TreeSet<>(paths.keySet()));
     List<String> undocumented = new ArrayList<>();

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vitrine.testing.Api;
-import io.vitrine.testing.TestDatabase;
+import io.vitrine.testing.OwnServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -26,28 +19,20 @@ import org.junit.jupiter.api.Test;
  * A kill -9 between the database commit and the index commit: at restart the index replays the
  * events it missed, and search agrees with the database again.
  *
- * <p>The shared deployment cannot be killed, so this test starts {@code target/vitrine.jar} (built
- * by the package phase) as a process of its own, on a database of its own of the run's kind. It
- * reads the index's last commit while the server is dead, to prove the crash really left committed
- * products out of the index.
+ * <p>The shared deployment cannot be killed: this test runs an {@link OwnServer}. It reads the
+ * index's last commit while the server is dead, to prove the crash really left committed products
+ * out of the index.
  */
 class SearchRecoveryIT {
 
   private static final int PER_ROUND = 300;
 
-  private final Path data =
-      Path.of(System.getProperty("vitrine.it.work", "target/it"))
-          .toAbsolutePath()
-          .resolve("recovery-" + System.getProperty("vitrine.it.db") + "-" + System.nanoTime());
-  private final List<String> database = TestDatabase.anotherServer(data, "vitrine_recovery");
-  private Process server;
+  private final OwnServer server = new OwnServer("search-recovery");
   private Api api;
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (server != null) {
-      server.destroyForcibly().waitFor();
-    }
+    server.close();
   }
 
   @Test
@@ -68,8 +53,7 @@ class SearchRecoveryIT {
       assertTrue(!answer.body().contains("\"status_code\":4"), answer.body());
       written += PER_ROUND;
       lastSeq = api.get("api/v1/search-index").json().getJsonNumber("last_seq").longValueExact();
-      server.destroyForcibly().waitFor();
-      server = null;
+      server.kill();
       indexedSeq = lastIndexCommitSeq();
     }
     assertTrue(
@@ -107,7 +91,7 @@ class SearchRecoveryIT {
 
   /** The event sequence stored in the index's last commit, read while the server is dead. */
   private long lastIndexCommitSeq() throws IOException {
-    Path root = data.resolve("index");
+    Path root = server.data.resolve("index");
     Path live = root.resolve(Files.readString(root.resolve("current")).strip());
     try (var directory = FSDirectory.open(live)) {
       List<IndexCommit> commits = DirectoryReader.listCommits(directory);
@@ -117,41 +101,6 @@ class SearchRecoveryIT {
   }
 
   private void start() throws Exception {
-    int port;
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dvitrine.port=" + port,
-                "-Dvitrine.sample.load=true"));
-    command.addAll(database);
-    command.addAll(List.of("-jar", Path.of("target", "vitrine.jar").toAbsolutePath().toString()));
-    Files.createDirectories(data);
-    server =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()))
-            .start();
-    var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI ready = URI.create("http://localhost:" + port + "/health/ready");
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertTrue(server.isAlive(), "the server stopped: see " + data.resolve("server.log"));
-      try {
-        if (http.send(HttpRequest.newBuilder(ready).build(), BodyHandlers.discarding()).statusCode()
-            == 200) {
-          api = new Api(URI.create("http://localhost:" + port + "/").toURL());
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("the server was not ready within 3 minutes");
+    api = server.start();
   }
 }

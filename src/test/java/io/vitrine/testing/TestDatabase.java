@@ -53,7 +53,12 @@ public class TestDatabase implements LauncherSessionListener {
         String server = System.getenv("VITRINE_TEST_PG_URL");
         user = envOr("VITRINE_TEST_PG_USER", "postgres");
         password = envOr("VITRINE_TEST_PG_PASSWORD", "postgres");
-        url = server == null ? startEmbedded() : createDatabase(server, user, password);
+        if (server == null) {
+          url = startEmbedded();
+        } else {
+          serverDatabase = "vitrine_it_" + System.currentTimeMillis();
+          url = createDatabase(server, user, password, serverDatabase);
+        }
       }
       default ->
           throw new IllegalArgumentException("vitrine.it.db must be h2 or postgres: " + kind);
@@ -86,16 +91,7 @@ public class TestDatabase implements LauncherSessionListener {
     if (url.startsWith("jdbc:h2:")) {
       url = "jdbc:h2:file:" + dataDir.resolve("db/vitrine") + ";DB_CLOSE_ON_EXIT=FALSE";
     } else {
-      String database = name + "_" + System.currentTimeMillis();
-      try (var connection = DriverManager.getConnection(url, user, password);
-          var statement = connection.createStatement()) {
-        statement.execute("CREATE DATABASE " + database);
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot create database " + database, e);
-      }
-      int slash = url.lastIndexOf('/');
-      int query = url.indexOf('?', slash);
-      url = url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
+      url = createDatabase(url, user, password, name + "_" + System.currentTimeMillis());
     }
     return List.of(
         "-Dvitrine.data.dir=" + dataDir,
@@ -137,18 +133,18 @@ public class TestDatabase implements LauncherSessionListener {
   }
 
   /** A database of its own on a shared server, so a run never sees another run's data. */
-  private String createDatabase(String serverUrl, String user, String password) {
-    serverDatabase = "vitrine_it_" + System.currentTimeMillis();
+  private static String createDatabase(
+      String serverUrl, String user, String password, String database) {
     try (var connection = DriverManager.getConnection(serverUrl, user, password);
         var statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + serverDatabase);
+      statement.execute("CREATE DATABASE " + database);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create a test database on " + serverUrl, e);
+      throw new IllegalStateException("Cannot create database " + database + " on " + serverUrl, e);
     }
     int slash = serverUrl.lastIndexOf('/');
     int query = serverUrl.indexOf('?', slash);
     return serverUrl.substring(0, slash + 1)
-        + serverDatabase
+        + database
         + (query < 0 ? "" : serverUrl.substring(query));
   }
 

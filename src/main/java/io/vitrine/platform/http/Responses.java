@@ -11,6 +11,19 @@ public final class Responses {
   private Responses() {}
 
   /** 200 with the version as ETag, or 304 when If-None-Match already names that version. */
+  /**
+   * 200 with {@code json} and the entity tag {@code tag}, or 304 when {@code ifNoneMatch} names it:
+   * for a representation that holds more than the resource's version says.
+   */
+  public static Response read(JsonObject json, String tag, String ifNoneMatch) {
+    if (Versions.matches(ifNoneMatch, tag)) {
+      return Response.notModified(new jakarta.ws.rs.core.EntityTag(tag)).build();
+    }
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+        .tag(new jakarta.ws.rs.core.EntityTag(tag))
+        .build();
+  }
+
   public static Response read(JsonObject json, long version, String ifNoneMatch) {
     if (Versions.matches(ifNoneMatch, version)) {
       return Response.notModified(Versions.etag(version)).build();

@@ -39,11 +39,16 @@ public final class Versions {
 
   /** True when {@code header} ({@code If-Match} or {@code If-None-Match}) names {@code version}. */
   public static boolean matches(String header, long version) {
+    return matches(header, Long.toString(version));
+  }
+
+  /** True when {@code header} names the entity tag {@code tag} (its value, without quotes). */
+  public static boolean matches(String header, String tag) {
     if (header == null) {
       return false;
     }
-    for (String tag : header.split(",")) {
-      String t = tag.strip();
+    for (String named : header.split(",")) {
+      String t = named.strip();
       if (t.equals("*")) {
         return true;
       }
@@ -53,7 +58,7 @@ public final class Versions {
       if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
         t = t.substring(1, t.length() - 1);
       }
-      if (t.equals(Long.toString(version))) {
+      if (t.equals(tag)) {
         return true;
       }
     }

@@ -1,5 +1,8 @@
 package io.vitrine.product.boundary;
 
+import io.vitrine.completeness.Completeness;
+import io.vitrine.completeness.CompletenessJson;
+import io.vitrine.completeness.CompletenessStore;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
 import io.vitrine.platform.json.Jsonp;
@@ -50,6 +53,7 @@ public class ProductsResource {
   @Inject Products products;
   @Inject ProductDocuments documents;
   @Inject ProductSearch productSearch;
+  @Inject CompletenessStore completeness;
   @Context UriInfo uri;
 
   @GET
@@ -99,7 +103,9 @@ public class ProductsResource {
           @Parameter(description = "The cursor from the previous page's next link")
           String searchAfter,
       @QueryParam("with_count") @Parameter(description = "true to include items_count")
-          String withCount) {
+          String withCount,
+      @QueryParam("with_completenesses") @Parameter(description = WITH_COMPLETENESSES)
+          String withCompletenesses) {
     var page = Pages.request(limit, searchAfter, withCount);
     var result =
         productSearch.search(
@@ -118,6 +124,12 @@ public class ProductsResource {
     // A product deleted since the search is left out of the page.
     List<Hit> found = result.hits().stream().filter(h -> byId.containsKey(h.id())).toList();
     Map<Product, JsonObject> json = documents.products(List.copyOf(byId.values()), false);
+    if ("true".equals(withCompletenesses)) {
+      var slots = completeness.slots(byId.keySet());
+      json.replaceAll(
+          (product, document) ->
+              withCompletenesses(document, slots.getOrDefault(product.id(), List.of())));
+    }
     JsonObject answer =
         Pages.page(uri, page, found, Hit::cursor, h -> json.get(byId.get(h.id())), result.count());
     if (result.facets() != null) {
@@ -156,10 +168,30 @@ public class ProductsResource {
               description =
                   "true to add value_origins: for each attribute, the level and the product or product model its values are set on")
           String withOrigins,
+      @QueryParam("with_completenesses") @Parameter(description = WITH_COMPLETENESSES)
+          String withCompletenesses,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     Product product = products.get(identifier);
-    return Responses.read(
-        documents.product(product, "true".equals(withOrigins)), product.version(), ifNoneMatch);
+    JsonObject document = documents.product(product, "true".equals(withOrigins));
+    if (!"true".equals(withCompletenesses)) {
+      return Responses.read(document, product.version(), ifNoneMatch);
+    }
+    JsonObject with =
+        withCompletenesses(
+            document,
+            completeness.slots(List.of(product.id())).getOrDefault(product.id(), List.of()));
+    // Completeness moves without a new version when the rules change: the tag covers it too.
+    String tag =
+        product.version() + "-c" + Integer.toHexString(with.get("completenesses").hashCode());
+    return Responses.read(with, tag, ifNoneMatch);
+  }
+
+  private static final String WITH_COMPLETENESSES =
+      "true to add completenesses: per channel and locale, the ratio (data), the number of"
+          + " required values and the missing attributes";
+
+  private static JsonObject withCompletenesses(JsonObject document, List<Completeness.Slot> slots) {
+    return Jsonp.objectBuilder(document).add("completenesses", CompletenessJson.of(slots)).build();
   }
 
   @POST

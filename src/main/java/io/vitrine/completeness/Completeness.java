@@ -1,0 +1,138 @@
+package io.vitrine.completeness;
+
+import io.vitrine.catalog.Attribute;
+import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.catalog.Channel;
+import io.vitrine.catalog.Family;
+import io.vitrine.product.ValueKey;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jsoup.Jsoup;
+
+/**
+ * How complete a product is in each channel and locale (DESIGN decision 5, the mask approach): the
+ * family says which attributes each channel requires; in a channel × locale an attribute is one
+ * required value, the one of that locale if it is localizable and of that channel if it is
+ * scopable. Missing = required − filled; ratio = floor(100 × filled / required), 100 when nothing
+ * is required.
+ */
+public final class Completeness {
+
+  /** One channel × locale: how many values are required, and which attributes still miss one. */
+  public record Slot(String channel, String locale, int required, List<String> missing) {
+
+    public int ratio() {
+      return required == 0
+          ? 100
+          : (int) Math.floorDiv(100L * (required - missing.size()), required);
+    }
+  }
+
+  /** Slots by channel, then locale: the order they are stored, shown and compared in. */
+  public static final java.util.Comparator<Slot> ORDER =
+      java.util.Comparator.comparing(Slot::channel).thenComparing(Slot::locale);
+
+  private Completeness() {}
+
+  /**
+   * The product's slots, one per channel and each of its locales, for a product of {@code family}
+   * (none without a family) with {@code values} (its own and those it inherits).
+   */
+  public static List<Slot> of(
+      String family, Map<ValueKey, JsonValue> values, CatalogSnapshot schema) {
+    List<Slot> slots = new ArrayList<>();
+    Family f = family == null ? null : schema.families().get(family);
+    if (f == null) {
+      return slots;
+    }
+    Map<String, Set<String>> required = requiredByChannel(f);
+    for (Channel channel : schema.channels().values()) {
+      Set<String> attributes = required.getOrDefault(channel.code(), Set.of());
+      for (String locale : channel.locales()) {
+        List<String> missing = new ArrayList<>();
+        for (String code : attributes) {
+          Attribute attribute = schema.attributes().get(code);
+          if (attribute != null && !filled(attribute, values, channel, locale)) {
+            missing.add(code);
+          }
+        }
+        slots.add(new Slot(channel.code(), locale, attributes.size(), missing));
+      }
+    }
+    slots.sort(ORDER);
+    return slots;
+  }
+
+  /** The attributes each channel requires, sorted by code; only those the family has count. */
+  private static Map<String, Set<String>> requiredByChannel(Family family) {
+    Set<String> attributes = new HashSet<>(family.attributes());
+    Map<String, Set<String>> required = new java.util.HashMap<>();
+    for (Family.Requirement r : family.requirements()) {
+      if (attributes.contains(r.attribute())) {
+        required.computeIfAbsent(r.channel(), c -> new TreeSet<>()).add(r.attribute());
+      }
+    }
+    return required;
+  }
+
+  private static boolean filled(
+      Attribute attribute, Map<ValueKey, JsonValue> values, Channel channel, String locale) {
+    return switch (attribute.type()) {
+      // The identifier lives on the product itself and is always set.
+      case IDENTIFIER -> true;
+      default ->
+          filled(
+              attribute,
+              values.get(
+                  new ValueKey(
+                      attribute.code(),
+                      attribute.localizable() ? locale : null,
+                      attribute.scopable() ? channel.code() : null)),
+              channel);
+    };
+  }
+
+  /**
+   * Whether {@code data} fills the attribute in {@code channel}: an empty or blank text (rich text
+   * without visible text included), an empty list, a metric without amount and a price missing one
+   * of the channel's currencies do not.
+   */
+  static boolean filled(Attribute attribute, JsonValue data, Channel channel) {
+    if (data == null || data.getValueType() == JsonValue.ValueType.NULL) {
+      return false;
+    }
+    return switch (data.getValueType()) {
+      case STRING -> {
+        String text = ((JsonString) data).getString();
+        yield Boolean.TRUE.equals(attribute.richText())
+            ? !Jsoup.parse(text).text().isBlank()
+            : !text.isBlank();
+      }
+      case ARRAY -> {
+        if (attribute.type() != io.vitrine.catalog.AttributeType.PRICE_COLLECTION) {
+          yield !data.asJsonArray().isEmpty();
+        }
+        Set<String> priced = new HashSet<>();
+        for (JsonValue price : data.asJsonArray()) {
+          JsonObject p = price.asJsonObject();
+          if (!p.isNull("amount") && p.get("amount") != null) {
+            priced.add(p.getString("currency", ""));
+          }
+        }
+        yield !channel.currencies().isEmpty() && priced.containsAll(channel.currencies());
+      }
+      case OBJECT -> {
+        JsonObject metric = data.asJsonObject();
+        yield metric.get("amount") != null && !metric.isNull("amount");
+      }
+      default -> true;
+    };
+  }
+}

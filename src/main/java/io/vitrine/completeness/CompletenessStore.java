@@ -1,0 +1,139 @@
+package io.vitrine.completeness;
+
+import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.completeness.Completeness.Slot;
+import io.vitrine.platform.database.VitrineDatabase;
+import io.vitrine.product.IndexableProducts;
+import io.vitrine.product.IndexableProducts.Indexable;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The completeness rows: one per product, channel and locale. Rows are replaced per product, in the
+ * caller's transaction and with JDBC batches on its connection, so a product's completeness is
+ * never half-updated.
+ */
+@ApplicationScoped
+public class CompletenessStore {
+
+  private static final int CHUNK = 500;
+
+  @Resource(lookup = VitrineDatabase.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject IndexableProducts products;
+
+  /**
+   * Computes the completeness of the products {@code ids} (those that exist) against {@code schema}
+   * and stores what changed. Returns the ids whose completeness changed.
+   */
+  public Set<Long> refresh(Collection<Long> ids, CatalogSnapshot schema) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    List<Indexable> found = products.byIds(ids);
+    Map<Long, List<Slot>> stored = slots(found.stream().map(Indexable::id).toList());
+    Map<Long, List<Slot>> changed = new HashMap<>();
+    for (Indexable product : found) {
+      List<Slot> computed = Completeness.of(product.family(), product.values(), schema);
+      if (!computed.equals(stored.getOrDefault(product.id(), List.of()))) {
+        changed.put(product.id(), computed);
+      }
+    }
+    write(changed);
+    return changed.keySet();
+  }
+
+  /** The stored slots of the products {@code ids}, in channel and locale order. */
+  public Map<Long, List<Slot>> slots(Collection<Long> ids) {
+    Map<Long, List<Slot>> slots = new HashMap<>();
+    List<Long> wanted = List.copyOf(new LinkedHashSet<>(ids));
+    try (Connection connection = dataSource.getConnection()) {
+      for (int from = 0; from < wanted.size(); from += CHUNK) {
+        List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHUNK));
+        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT product_id, channel_code, locale_code, required_count, missing"
+                    + " FROM completeness WHERE product_id IN ("
+                    + marks
+                    + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            select.setLong(i + 1, chunk.get(i));
+          }
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              String missing = rows.getString(5);
+              slots
+                  .computeIfAbsent(rows.getLong(1), k -> new ArrayList<>())
+                  .add(
+                      new Slot(
+                          rows.getString(2),
+                          rows.getString(3),
+                          rows.getInt(4),
+                          missing.isEmpty() ? List.of() : List.of(missing.split(" "))));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not read completeness: " + e.getMessage(), e);
+    }
+    // Sorted here: database collations order codes with '_' differently.
+    slots.values().forEach(s -> s.sort(Completeness.ORDER));
+    return slots;
+  }
+
+  private void write(Map<Long, List<Slot>> changed) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    // The container hands out the connection already enlisted in the current transaction.
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM completeness WHERE product_id = ?");
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO completeness (product_id, channel_code, locale_code, required_count,"
+                    + " missing_count, ratio, missing) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Long id : changed.keySet()) {
+        delete.setLong(1, id);
+        delete.addBatch();
+      }
+      delete.executeBatch();
+      int rows = 0;
+      for (var entry : changed.entrySet()) {
+        for (Slot slot : entry.getValue()) {
+          insert.setLong(1, entry.getKey());
+          insert.setString(2, slot.channel());
+          insert.setString(3, slot.locale());
+          insert.setInt(4, slot.required());
+          insert.setInt(5, slot.missing().size());
+          insert.setInt(6, slot.ratio());
+          insert.setString(7, String.join(" ", slot.missing()));
+          insert.addBatch();
+          rows++;
+        }
+      }
+      if (rows > 0) {
+        insert.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not write completeness: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.vitrine.completeness.boundary;
+
+import io.vitrine.search.CompletenessSummary;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The completeness dashboard. */
+@Path("completeness")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Completeness", description = "How ready the catalog is, per channel and locale.")
+public class CompletenessResource {
+
+  @Inject CompletenessSummary summary;
+
+  @GET
+  @Path("summary")
+  @Operation(
+      operationId = "getCompletenessSummary",
+      summary = "Completeness per channel and locale",
+      description =
+          "For each channel × locale: products complete and incomplete, the same per family, and"
+              + " the attributes that most often keep products incomplete (the 10 most frequent)."
+              + " Products without a family have no completeness and are not counted.")
+  @APIResponse(responseCode = "200", description = "The summary")
+  @APIResponse(responseCode = "503", description = "The search index is still catching up")
+  public JsonObject summary() {
+    return summary.summary();
+  }
+}

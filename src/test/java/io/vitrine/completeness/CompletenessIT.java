@@ -1,0 +1,269 @@
+package io.vitrine.completeness;
+
+import static io.vitrine.testing.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vitrine.testing.Api;
+import io.vitrine.testing.TestCatalog;
+import io.vitrine.testing.VitrineIT;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Completeness over HTTP: computed with each write, shown with the product, filterable in search,
+ * summarised, and recomputed by a job when the family's requirements change.
+ */
+class CompletenessIT extends VitrineIT {
+
+  private TestCatalog c;
+
+  @BeforeEach
+  void catalog() {
+    c = TestCatalog.create(api);
+  }
+
+  private String product(String identifier, String values) {
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/products",
+            json(
+                "{'identifier':'"
+                    + identifier
+                    + "','family':'"
+                    + c.family
+                    + "','values':{"
+                    + values
+                    + "}}")));
+    return identifier;
+  }
+
+  private String name(String locale, String text) {
+    return "'" + c.name + "':[{'locale':'" + locale + "','scope':null,'data':'" + text + "'}]";
+  }
+
+  private String price() {
+    return "'"
+        + c.price
+        + "':[{'locale':null,'scope':null,'data':[{'amount':'10','currency':'EUR'},"
+        + "{'amount':'11','currency':'USD'}]}]";
+  }
+
+  /** scope|locale → [ratio, missing...] of the channel under test. */
+  private Map<String, List<String>> completeness(String identifier) {
+    var response = api.get("api/v1/products/" + identifier + "?with_completenesses=true");
+    assertStatus(200, response);
+    Map<String, List<String>> slots = new TreeMap<>();
+    for (JsonValue v : response.json().getJsonArray("completenesses")) {
+      JsonObject slot = v.asJsonObject();
+      if (slot.getString("scope").equals(c.channel)) {
+        List<String> entry = new ArrayList<>();
+        entry.add(Integer.toString(slot.getInt("data")));
+        slot.getJsonArray("missing")
+            .forEach(m -> entry.add(((jakarta.json.JsonString) m).getString()));
+        slots.put(slot.getString("locale"), entry);
+      }
+    }
+    return slots;
+  }
+
+  private Api.Response search(String filter) {
+    String search =
+        "{'family':[{'operator':'IN','value':['"
+            + c.family
+            + "']}],'completeness':["
+            + filter
+            + "]}";
+    return api.get(
+        "api/v1/products?with_count=true&search="
+            + URLEncoder.encode(json(search), StandardCharsets.UTF_8));
+  }
+
+  private int count(String filter) {
+    var response = search(filter);
+    assertStatus(200, response);
+    return response.json().getInt("items_count");
+  }
+
+  @Test
+  void eachWriteComputesCompletenessPerChannelAndLocale() {
+    String sku = product(unique("CMP"), name("en_US", "Tee") + "," + price());
+    // Required: name (localizable), price, ean.
+    assertEquals(
+        Map.of("en_US", List.of("66", c.ean), "fr_FR", List.of("33", c.ean, c.name)),
+        completeness(sku));
+
+    assertStatus(
+        200,
+        api.patch(
+            "api/v1/products/" + sku,
+            json(
+                "{'values':{'"
+                    + c.ean
+                    + "':[{'locale':null,'scope':null,'data':'4006381333931'}]}}")));
+    assertEquals(
+        Map.of("en_US", List.of("100"), "fr_FR", List.of("66", c.name)), completeness(sku));
+
+    // Search: at least one locale, or every locale named.
+    assertEquals(1, count("{'operator':'=','value':100,'scope':'" + c.channel + "'}"));
+    assertEquals(
+        0,
+        count(
+            "{'operator':'GREATER OR EQUALS THAN ON ALL LOCALES','value':100,'scope':'"
+                + c.channel
+                + "','locales':['en_US','fr_FR']}"));
+    assertEquals(
+        1, count("{'operator':'<','value':100,'scope':'" + c.channel + "','locale':'fr_FR'}"));
+    assertEquals(
+        0, count("{'operator':'!=','value':66,'scope':'" + c.channel + "','locale':'fr_FR'}"));
+  }
+
+  @Test
+  void aRequirementChangeRecomputesTheFamilyInAJob() {
+    String complete =
+        product(
+            unique("CMP"),
+            "'"
+                + c.name
+                + "':[{'locale':'en_US','scope':null,'data':'Tee'},"
+                + "{'locale':'fr_FR','scope':null,'data':'T-shirt'}],"
+                + price()
+                + ",'"
+                + c.ean
+                + "':[{'locale':null,'scope':null,'data':'4006381333931'}]");
+    String partial = product(unique("CMP"), name("en_US", "Tee"));
+    assertEquals(2, count("{'operator':'>','value':0,'scope':'" + c.channel + "'}"));
+    assertEquals(1, count("{'operator':'=','value':100,'scope':'" + c.channel + "'}"));
+
+    // Now the channel also requires the description (localizable and scopable), and not the ean.
+    assertStatus(
+        200,
+        api.patch(
+            "api/v1/families/" + c.family,
+            json(
+                "{'attribute_requirements':{'"
+                    + c.channel
+                    + "':['"
+                    + c.name
+                    + "','"
+                    + c.price
+                    + "','"
+                    + c.description
+                    + "']}}")));
+    JsonObject job = awaitJob("family:" + c.family);
+    assertEquals("finished", job.getString("state"), job.toString());
+    assertEquals(2, job.getInt("done"), job.toString());
+    assertEquals(2, job.getInt("total"), job.toString());
+
+    assertEquals(
+        Map.of("en_US", List.of("66", c.description), "fr_FR", List.of("66", c.description)),
+        completeness(complete));
+    assertEquals(
+        Map.of(
+            "en_US", List.of("33", c.description, c.price),
+            "fr_FR", List.of("0", c.description, c.name, c.price)),
+        completeness(partial));
+    // The index follows the job: nobody is complete any more.
+    assertEquals(0, count("{'operator':'=','value':100,'scope':'" + c.channel + "'}"));
+    assertEquals(
+        1, count("{'operator':'=','value':0,'scope':'" + c.channel + "','locale':'fr_FR'}"));
+
+    // The dashboard counts the family in the channel's slots.
+    var summary = api.get("api/v1/completeness/summary");
+    assertStatus(200, summary);
+    JsonObject en =
+        summary.json().getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(
+                s ->
+                    s.getString("scope").equals(c.channel) && s.getString("locale").equals("en_US"))
+            .findFirst()
+            .orElseThrow();
+    JsonObject family =
+        en.getJsonArray("families").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(f -> f.getString("family").equals(c.family))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, family.getInt("incomplete"));
+    assertEquals(0, family.getInt("complete"));
+    assertTrue(
+        en.getJsonArray("most_missing").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                m -> m.getString("attribute").equals(c.description) && m.getInt("products") >= 2),
+        en.toString());
+  }
+
+  @Test
+  void aChangeOutsideTheRequirementsQueuesNoJob() {
+    product(unique("CMP"), name("en_US", "Tee"));
+    assertStatus(
+        200,
+        api.patch(
+            "api/v1/families/" + c.family,
+            json("{'labels':{'en_US':'Renamed " + c.suffix + "'}}")));
+    var jobs = api.get("api/v1/jobs?kind=completeness&limit=100").json().getJsonArray("items");
+    assertTrue(
+        jobs.stream()
+            .map(JsonValue::asJsonObject)
+            .noneMatch(j -> j.getString("subject").equals("family:" + c.family)),
+        jobs.toString());
+  }
+
+  @Test
+  void badCompletenessFiltersAreNamed() {
+    assertViolation(
+        search("{'operator':'=','value':100}"), "search.completeness[0]", "needs a scope");
+    assertViolation(
+        search("{'operator':'=','value':101,'scope':'" + c.channel + "'}"),
+        "search.completeness[0]",
+        "from 0 to 100");
+    assertViolation(
+        search("{'operator':'=','value':100,'scope':'" + c.channel + "','locale':'de_DE'}"),
+        "search.completeness[0]",
+        "not a locale of channel");
+    assertViolation(
+        search("{'operator':'IN','value':100,'scope':'" + c.channel + "'}"),
+        "search.completeness[0]",
+        "not an operator");
+    assertStatus(404, api.get("api/v1/jobs/999999999"));
+    assertViolation(api.get("api/v1/jobs?state=sleeping"), "state", "queued, running");
+  }
+
+  private JsonObject awaitJob(String subject) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      var items = api.get("api/v1/jobs?kind=completeness&limit=100").json().getJsonArray("items");
+      for (JsonValue item : items) {
+        JsonObject job = item.asJsonObject();
+        if (job.getString("subject").equals(subject)) {
+          String state = job.getString("state");
+          if (state.equals("finished") || state.equals("failed")) {
+            assertEquals(job, api.get("api/v1/jobs/" + job.getInt("id")).json());
+            return job;
+          }
+        }
+      }
+      sleep(100);
+    }
+    throw new AssertionError("no finished job for " + subject);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -219,6 +219,7 @@ for _ in range(600):
 record("listJobs", "GET", "/jobs?kind=completeness&limit=1", expect=200)
 record("getJob", "GET", f"/jobs/{jobs[0]['id']}", expect=200)
 record("listJobs", "GET", "/jobs?state=sleeping", expect=422)
+record("retryJob", "POST", f"/jobs/{jobs[0]['id']}/retry", {}, expect=409)
 record("getCompletenessSummary", "GET", "/completeness/summary", expect=200)
 
 shorten_pages()

@@ -1,6 +1,6 @@
 -- Completeness per product, channel and locale (DESIGN decision 5), written in the same transaction
 -- as the product (or by a recompute job, one product's rows at a time). missing holds the attribute
--- codes still to fill, space-separated, in attribute order.
+-- codes still to fill, space-separated, sorted by code.
 CREATE TABLE completeness (
   product_id     BIGINT       NOT NULL REFERENCES product (id) ON DELETE CASCADE,
   channel_code   VARCHAR(100) NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE completeness (
 
 -- Background work that must survive a restart: its cursor and counters move in the same
 -- transaction as each batch of its work, so a resumed job starts exactly after the last batch.
-CREATE SEQUENCE job_seq START WITH 1 INCREMENT BY 1;
+CREATE SEQUENCE job_seq START WITH 2 INCREMENT BY 1;
 CREATE TABLE job (
   id           BIGINT       PRIMARY KEY,
   kind         VARCHAR(60)  NOT NULL,
@@ -29,3 +29,7 @@ CREATE TABLE job (
   finished     TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX job_state ON job (state, id);
+
+-- Products stored before this version have no completeness yet: the first job computes it for all.
+INSERT INTO job (id, kind, subject, state, done, total, cursor_id, errors, created)
+VALUES (1, 'completeness', 'all', 'QUEUED', 0, 0, 0, '', CURRENT_TIMESTAMP);

@@ -1,6 +1,7 @@
 package io.vitrine.completeness;
 
 import io.vitrine.catalog.Attribute;
+import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.Channel;
 import io.vitrine.catalog.Family;
@@ -18,10 +19,10 @@ import org.jsoup.Jsoup;
 
 /**
  * How complete a product is in each channel and locale (DESIGN decision 5, the mask approach): the
- * family says which attributes each channel requires; in a channel × locale an attribute is one
- * required value, the one of that locale if it is localizable and of that channel if it is
- * scopable. Missing = required − filled; ratio = floor(100 × filled / required), 100 when nothing
- * is required.
+ * family says which attributes each channel requires (the identifier always); in a channel × locale
+ * an attribute is one required value, the one of that locale if it is localizable and of that
+ * channel if it is scopable. Missing = required − filled; ratio = floor(100 × filled / required),
+ * 100 when nothing is required.
  */
 public final class Completeness {
 
@@ -52,7 +53,7 @@ public final class Completeness {
     if (f == null) {
       return slots;
     }
-    Map<String, Set<String>> required = requiredByChannel(f);
+    Map<String, Set<String>> required = requiredByChannel(f, schema);
     for (Channel channel : schema.channels().values()) {
       Set<String> attributes = required.getOrDefault(channel.code(), Set.of());
       for (String locale : channel.locales()) {
@@ -70,13 +71,24 @@ public final class Completeness {
     return slots;
   }
 
-  /** The attributes each channel requires, sorted by code; only those the family has count. */
-  private static Map<String, Set<String>> requiredByChannel(Family family) {
+  /**
+   * The attributes each channel requires, sorted by code: those of the family's requirements that
+   * the family has, and the identifier, which every channel requires (and every product fills), as
+   * in Akeneo.
+   */
+  private static Map<String, Set<String>> requiredByChannel(Family family, CatalogSnapshot schema) {
     Set<String> attributes = new HashSet<>(family.attributes());
     Map<String, Set<String>> required = new java.util.HashMap<>();
     for (Family.Requirement r : family.requirements()) {
       if (attributes.contains(r.attribute())) {
         required.computeIfAbsent(r.channel(), c -> new TreeSet<>()).add(r.attribute());
+      }
+    }
+    for (Attribute attribute : schema.attributes().values()) {
+      if (attribute.type() == AttributeType.IDENTIFIER) {
+        for (String channel : schema.channels().keySet()) {
+          required.computeIfAbsent(channel, c -> new TreeSet<>()).add(attribute.code());
+        }
       }
     }
     return required;
@@ -116,7 +128,7 @@ public final class Completeness {
             : !text.isBlank();
       }
       case ARRAY -> {
-        if (attribute.type() != io.vitrine.catalog.AttributeType.PRICE_COLLECTION) {
+        if (attribute.type() != AttributeType.PRICE_COLLECTION) {
           yield !data.asJsonArray().isEmpty();
         }
         Set<String> priced = new HashSet<>();

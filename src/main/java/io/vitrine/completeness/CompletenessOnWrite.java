@@ -55,9 +55,21 @@ public class CompletenessOnWrite {
           jobs.enqueue(CompletenessRecompute.KIND, CompletenessRecompute.ALL);
         }
       }
+      case "attribute" -> {
+        // Whether markup without text fills a textarea depends on rich_text. (The localizable and
+        // scopable flags change only while no product has a value for the attribute: a required
+        // attribute stays one missing value per channel × locale either way.)
+        if (change.before() != null && change.after() != null && change.changed("rich_text")) {
+          catalog.current().families().values().stream()
+              .filter(f -> f.attributes().contains(change.code()))
+              .forEach(
+                  f ->
+                      jobs.enqueue(
+                          CompletenessRecompute.KIND, CompletenessRecompute.family(f.code())));
+        }
+      }
       default -> {
-        // An attribute's localizable or scopable flag changes only while no product has a value
-        // for it: a required attribute stays one missing value per channel × locale either way.
+        // Nothing else changes what a product lacks.
       }
     }
   }

@@ -1,9 +1,11 @@
 package io.vitrine.completeness;
 
 import io.vitrine.catalog.Catalog;
+import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.events.Change;
 import io.vitrine.events.ChangeEventLog;
 import io.vitrine.jobs.JobWork;
+import io.vitrine.product.IndexableProducts;
 import io.vitrine.product.Product;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ public class CompletenessRecompute implements JobWork {
 
   @PersistenceContext EntityManager em;
   @Inject CompletenessStore store;
+  @Inject IndexableProducts products;
   @Inject Catalog catalog;
   @Inject ChangeEventLog events;
   @Inject FreshCompleteness fresh;
@@ -83,9 +86,9 @@ public class CompletenessRecompute implements JobWork {
       // All deleted since: move on.
       return new Batch(found.get(found.size() - 1), found.size());
     }
-    List<Long> ids = batch.stream().map(Product::id).toList();
-    Set<Long> changed = store.refresh(ids, catalog.current());
-    fresh.add(ids);
+    CatalogSnapshot schema = catalog.current();
+    Set<Long> changed = store.refresh(products.resolve(batch), schema);
+    fresh.add(batch.stream().map(Product::id).toList());
     List<Change> changes = new ArrayList<>();
     for (Product product : batch) {
       if (changed.contains(product.id())) {
@@ -98,6 +101,11 @@ public class CompletenessRecompute implements JobWork {
                 product.version()));
       }
     }
+    // As product writers do: in our commit turn, every catalog write before us has committed. If
+    // one changed the rules we computed with (it may have merged into this very job while it was
+    // still queued), the batch rolls back and runs again with the new rules.
+    events.takeCommitTurn();
+    catalog.checkUnchanged(schema);
     events.append(changes);
     return new Batch(found.get(found.size() - 1), found.size());
   }

@@ -45,7 +45,14 @@ public class CompletenessStore {
     if (ids.isEmpty()) {
       return Set.of();
     }
-    List<Indexable> found = products.byIds(ids);
+    return refresh(products.byIds(ids), schema);
+  }
+
+  /** The same for products already read with what they inherit. */
+  public Set<Long> refresh(List<Indexable> found, CatalogSnapshot schema) {
+    if (found.isEmpty()) {
+      return Set.of();
+    }
     Map<Long, List<Slot>> stored = slots(found.stream().map(Indexable::id).toList());
     Map<Long, List<Slot>> changed = new HashMap<>();
     for (Indexable product : found) {

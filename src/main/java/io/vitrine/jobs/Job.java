@@ -113,6 +113,12 @@ public class Job {
     this.finished = now;
   }
 
+  /** Back in the queue after a failure; the errors stay, the cursor and counters too. */
+  void retry() {
+    this.state = State.QUEUED.name();
+    this.finished = null;
+  }
+
   void fail(String error, OffsetDateTime now) {
     String line = String.valueOf(error).replaceAll("\\s+", " ").strip();
     this.errors = errors.isEmpty() ? line : errors + "\n" + line;

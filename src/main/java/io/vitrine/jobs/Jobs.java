@@ -2,6 +2,9 @@ package io.vitrine.jobs;
 
 import io.vitrine.platform.BackgroundThread;
 import io.vitrine.platform.Timestamps;
+import io.vitrine.platform.database.ConcurrentWrites;
+import io.vitrine.platform.problem.Problem;
+import io.vitrine.platform.problem.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -114,6 +117,7 @@ public class Jobs {
   }
 
   private void run() {
+    long failing = -1;
     int failures = 0;
     while (worker.running()) {
       Long id = null;
@@ -131,21 +135,51 @@ public class Jobs {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // A batch rolled back: try it again (a deadlock, the database away for a moment), and
-        // give up on the job only when it keeps failing.
-        failures++;
-        LOG.log(Level.WARNING, "Job " + id + " failed a batch (" + failures + ")", e);
-        if (id != null && failures >= MAX_FAILURES) {
-          try {
-            steps.fail(id, String.valueOf(rootCause(e).getMessage()));
-            failures = 0;
-          } catch (RuntimeException again) {
-            LOG.log(Level.WARNING, "Could not record the failure of job " + id, again);
+        // A batch rolled back. A conflict with a concurrent write (a lock timeout, a deadlock, the
+        // catalog changed under it) is tried again without counting; another error three times in
+        // a row for the same job fails that job, so that later jobs still run.
+        if (id == null || ConcurrentWrites.lost(e)) {
+          LOG.log(Level.FINE, "Job " + id + " meets a concurrent write; trying again", e);
+        } else {
+          failures = id == failing ? failures + 1 : 1;
+          failing = id;
+          LOG.log(Level.WARNING, "Job " + id + " failed a batch (" + failures + ")", e);
+          if (failures >= MAX_FAILURES) {
+            try {
+              steps.fail(id, String.valueOf(rootCause(e).getMessage()));
+              failures = 0;
+            } catch (RuntimeException again) {
+              LOG.log(Level.WARNING, "Could not record the failure of job " + id, again);
+            }
           }
         }
         pause();
       }
     }
+  }
+
+  /**
+   * Queues a failed job again: it resumes after its last committed batch. Null when there is no
+   * such job; a 409 when it has not failed.
+   */
+  @Transactional(TxType.REQUIRED)
+  public Job retry(long id) {
+    Job job = em.find(Job.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (job == null) {
+      return null;
+    }
+    if (job.state() != Job.State.FAILED) {
+      throw new ProblemException(
+          Problem.conflict(
+              "Job "
+                  + id
+                  + " is "
+                  + job.state().name().toLowerCase(java.util.Locale.ROOT)
+                  + ": only a failed job can be run again."));
+    }
+    job.retry();
+    queued.fire(new Queued(id));
+    return job;
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -62,7 +62,9 @@ public class IndexableProducts {
             .getResultList());
   }
 
-  private List<Indexable> resolve(List<Product> products) {
+  /** {@code products}, already read (and locked) by the caller, with what they inherit. */
+  @Transactional(TxType.SUPPORTS)
+  public List<Indexable> resolve(List<Product> products) {
     Map<Long, ProductModel> models =
         Lineage.load(em, products.stream().map(Product::parentId).toList());
     List<Indexable> resolved = new ArrayList<>(products.size());

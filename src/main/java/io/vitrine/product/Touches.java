@@ -52,7 +52,9 @@ final class Touches {
   void below(List<Long> ids) {
     List<Long> parents = new ArrayList<>(ids);
     for (ProductModel sub :
-        em.createQuery("SELECT m FROM ProductModel m WHERE m.parentId IN :ids", ProductModel.class)
+        em.createQuery(
+                "SELECT m FROM ProductModel m WHERE m.parentId IN :ids ORDER BY m.id",
+                ProductModel.class)
             .setParameter("ids", ids)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList()) {
@@ -61,7 +63,8 @@ final class Touches {
       parents.add(sub.id());
     }
     for (Product product :
-        em.createQuery("SELECT p FROM Product p WHERE p.parentId IN :ids", Product.class)
+        em.createQuery(
+                "SELECT p FROM Product p WHERE p.parentId IN :ids ORDER BY p.id", Product.class)
             .setParameter("ids", parents)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList()) {

@@ -97,9 +97,9 @@ class CompletenessIT extends VitrineIT {
   @Test
   void eachWriteComputesCompletenessPerChannelAndLocale() {
     String sku = product(unique("CMP"), name("en_US", "Tee") + "," + price());
-    // Required: name (localizable), price, ean.
+    // Required: the identifier (always filled), name (localizable), price, ean.
     assertEquals(
-        Map.of("en_US", List.of("66", c.ean), "fr_FR", List.of("33", c.ean, c.name)),
+        Map.of("en_US", List.of("75", c.ean), "fr_FR", List.of("50", c.ean, c.name)),
         completeness(sku));
 
     assertStatus(
@@ -111,7 +111,7 @@ class CompletenessIT extends VitrineIT {
                     + c.ean
                     + "':[{'locale':null,'scope':null,'data':'4006381333931'}]}}")));
     assertEquals(
-        Map.of("en_US", List.of("100"), "fr_FR", List.of("66", c.name)), completeness(sku));
+        Map.of("en_US", List.of("100"), "fr_FR", List.of("75", c.name)), completeness(sku));
 
     // Search: at least one locale, or every locale named.
     assertEquals(1, count("{'operator':'=','value':100,'scope':'" + c.channel + "'}"));
@@ -124,7 +124,7 @@ class CompletenessIT extends VitrineIT {
     assertEquals(
         1, count("{'operator':'<','value':100,'scope':'" + c.channel + "','locale':'fr_FR'}"));
     assertEquals(
-        0, count("{'operator':'!=','value':66,'scope':'" + c.channel + "','locale':'fr_FR'}"));
+        0, count("{'operator':'!=','value':75,'scope':'" + c.channel + "','locale':'fr_FR'}"));
   }
 
   @Test
@@ -165,17 +165,17 @@ class CompletenessIT extends VitrineIT {
     assertEquals(2, job.getInt("total"), job.toString());
 
     assertEquals(
-        Map.of("en_US", List.of("66", c.description), "fr_FR", List.of("66", c.description)),
+        Map.of("en_US", List.of("75", c.description), "fr_FR", List.of("75", c.description)),
         completeness(complete));
     assertEquals(
         Map.of(
-            "en_US", List.of("33", c.description, c.price),
-            "fr_FR", List.of("0", c.description, c.name, c.price)),
+            "en_US", List.of("50", c.description, c.price),
+            "fr_FR", List.of("25", c.description, c.name, c.price)),
         completeness(partial));
     // The index follows the job: nobody is complete any more.
     assertEquals(0, count("{'operator':'=','value':100,'scope':'" + c.channel + "'}"));
     assertEquals(
-        1, count("{'operator':'=','value':0,'scope':'" + c.channel + "','locale':'fr_FR'}"));
+        1, count("{'operator':'=','value':25,'scope':'" + c.channel + "','locale':'fr_FR'}"));
 
     // The dashboard counts the family in the channel's slots.
     var summary = api.get("api/v1/completeness/summary");
@@ -237,6 +237,9 @@ class CompletenessIT extends VitrineIT {
         "search.completeness[0]",
         "not an operator");
     assertStatus(404, api.get("api/v1/jobs/999999999"));
+    assertStatus(404, api.post("api/v1/jobs/999999999/retry", "{}"));
+    // Job 1 (the first computation of every product, queued by the migration) has finished.
+    assertProblem(409, "conflict", api.post("api/v1/jobs/1/retry", "{}"));
     assertViolation(api.get("api/v1/jobs?state=sleeping"), "state", "queued, running");
   }
 

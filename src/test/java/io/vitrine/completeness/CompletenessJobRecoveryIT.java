@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class CompletenessJobRecoveryIT {
 
-  private static final int PRODUCTS = 6000;
+  private static final int PRODUCTS = 8000;
 
   private final OwnServer server = new OwnServer("job-recovery");
 

@@ -68,13 +68,14 @@ class CompletenessTest {
   }
 
   @Test
-  void everyChannelAndLocaleHasASlotCompleteWhenNothingIsRequired() {
+  void everyChannelAndLocaleHasASlotAndRequiresTheIdentifier() {
+    // Nothing in the family's requirements: the identifier alone, always filled, as in Akeneo.
     List<Slot> slots = Completeness.of("clothing", Map.of(), requiring(ECOMMERCE));
     assertEquals(
         List.of(
-            new Slot(ECOMMERCE, EN, 0, List.of()),
-            new Slot(ECOMMERCE, FR, 0, List.of()),
-            new Slot(PRINT, FR, 0, List.of())),
+            new Slot(ECOMMERCE, EN, 1, List.of()),
+            new Slot(ECOMMERCE, FR, 1, List.of()),
+            new Slot(PRINT, FR, 1, List.of())),
         slots);
     slots.forEach(s -> assertEquals(100, s.ratio()));
   }
@@ -87,7 +88,7 @@ class CompletenessTest {
   @Test
   void eachAttributeCountsOncePerSlotWhateverItsLocalizableAndScopableFlags() {
     // name: localizable; description: localizable and scopable; weight, price: neither.
-    CatalogSnapshot schema = requiring(ECOMMERCE, "sku", "name", "description", "weight", "price");
+    CatalogSnapshot schema = requiring(ECOMMERCE, "name", "description", "weight", "price");
     var slots =
         Completeness.of(
             "clothing",
@@ -104,7 +105,7 @@ class CompletenessTest {
     assertEquals(
         new Slot(ECOMMERCE, FR, 5, List.of("description", "name")), slot(slots, ECOMMERCE, FR));
     assertEquals(60, slot(slots, ECOMMERCE, FR).ratio());
-    assertEquals(new Slot(PRINT, FR, 0, List.of()), slot(slots, PRINT, FR));
+    assertEquals(new Slot(PRINT, FR, 1, List.of()), slot(slots, PRINT, FR));
   }
 
   @Test
@@ -152,18 +153,20 @@ class CompletenessTest {
 
   @Test
   void theRatioIsRoundedDownAsAkeneoDoes() {
-    // Akeneo's documentation: 4 required attributes, 2 filled → 50 %; and 2 of 3 is 66, not 67.
-    CatalogSnapshot four = requiring(ECOMMERCE, "sku", "name", "stock", "color");
+    // Akeneo's documentation: 4 required attributes (the identifier one of them), 2 filled → 50 %;
+    // and 2 of 3 is 66, not 67.
+    CatalogSnapshot four = requiring(ECOMMERCE, "name", "stock", "color");
     var nameOnly = values("{'name':[{'locale':'en_US','scope':null,'data':'Tee'}]}");
     assertEquals(50, slot(Completeness.of("clothing", nameOnly, four), ECOMMERCE, EN).ratio());
     assertEquals(25, slot(Completeness.of("clothing", nameOnly, four), ECOMMERCE, FR).ratio());
-    CatalogSnapshot three = requiring(ECOMMERCE, "sku", "name", "stock");
+    CatalogSnapshot three = requiring(ECOMMERCE, "name", "stock");
     assertEquals(66, slot(Completeness.of("clothing", nameOnly, three), ECOMMERCE, EN).ratio());
   }
 
   @Test
   void aRequirementOnAnAttributeTheFamilyLacksDoesNotCount() {
     CatalogSnapshot schema = requiring(ECOMMERCE, "name", "ean");
-    assertEquals(1, slot(Completeness.of("clothing", Map.of(), schema), ECOMMERCE, EN).required());
+    // The identifier and name; not ean, which clothing does not have.
+    assertEquals(2, slot(Completeness.of("clothing", Map.of(), schema), ECOMMERCE, EN).required());
   }
 }

@@ -76,6 +76,7 @@ class PlatformIT extends VitrineIT {
                 "/api/v1/completeness/summary",
                 "/api/v1/jobs",
                 "/api/v1/jobs/{id}",
+                "/api/v1/jobs/{id}/retry",
                 "/api/v1/events"));
     assertEquals(expected, new TreeSet<>(paths.keySet()));
     List<String> undocumented = new ArrayList<>();

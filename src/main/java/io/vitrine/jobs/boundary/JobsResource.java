@@ -12,6 +12,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -77,6 +78,25 @@ public class JobsResource {
   @APIResponse(responseCode = "404", description = "No such job")
   public JsonObject get(@PathParam("id") long id) {
     Job job = jobs.find(id);
+    if (job == null) {
+      throw new ProblemException(Problem.notFound("job", Long.toString(id)));
+    }
+    return json(job);
+  }
+
+  @POST
+  @Path("{id}/retry")
+  @Operation(
+      operationId = "retryJob",
+      summary = "Run a failed job again",
+      description =
+          "Queues a failed job again; it resumes after its last committed batch. Like every write,"
+              + " the request needs a Content-Type; its body is ignored.")
+  @APIResponse(responseCode = "200", description = "Queued again")
+  @APIResponse(responseCode = "404", description = "No such job")
+  @APIResponse(responseCode = "409", description = "The job has not failed")
+  public JsonObject retry(@PathParam("id") long id) {
+    Job job = jobs.retry(id);
     if (job == null) {
       throw new ProblemException(Problem.notFound("job", Long.toString(id)));
     }

@@ -32,9 +32,24 @@ public final class Versions {
               412,
               "If-Match was given but the resource does not exist (any more)."));
     }
-    if (!matches(ifMatch, current)) {
+    if (!matches(ifMatch, current) && !matchesRepresentationOf(ifMatch, current)) {
       throw new ProblemException(Problem.preconditionFailed(current));
     }
+  }
+
+  /**
+   * True when {@code header} names a tag of a richer representation of {@code version} ({@code
+   * "<version>-c<digest>"}, a product with its completenesses): for If-Match, what counts is the
+   * version.
+   */
+  private static boolean matchesRepresentationOf(String header, long version) {
+    for (String named : header.split(",")) {
+      String t = named.strip().replace("W/", "").replace("\"", "");
+      if (t.startsWith(version + "-c")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when {@code header} ({@code If-Match} or {@code If-None-Match}) names {@code version}. */

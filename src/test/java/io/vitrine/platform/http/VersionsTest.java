@@ -95,6 +95,14 @@ class VersionsTest {
   }
 
   @Test
+  void checkIfMatchTakesTheTagOfARicherRepresentationOfTheSameVersion() {
+    // A product read with its completenesses: "<version>-c<digest>".
+    assertDoesNotThrow(() -> Versions.checkIfMatch("\"3-c1f2e\"", 3L));
+    assertThrows(ProblemException.class, () -> Versions.checkIfMatch("\"2-c1f2e\"", 3L));
+    assertThrows(ProblemException.class, () -> Versions.checkIfMatch("\"33-c1f2e\"", 3L));
+  }
+
+  @Test
   void checkIfMatchWithoutHeaderPasses() {
     assertDoesNotThrow(() -> Versions.checkIfMatch(null, 3L));
     assertDoesNotThrow(() -> Versions.checkIfMatch("", 3L));

@@ -205,6 +205,75 @@ class CompletenessIT extends VitrineIT {
   }
 
   @Test
+  void aVariantCountsWhatItInheritsAndFollowsItsModel() {
+    String variantFamily = unique("fv");
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/families/" + c.family + "/variants",
+            json(
+                "{'code':'"
+                    + variantFamily
+                    + "','variant_attribute_sets':[{'level':1,'axes':['"
+                    + c.color
+                    + "','"
+                    + c.organic
+                    + "'],'attributes':['"
+                    + c.ean
+                    + "']}]}")));
+    String model = unique("tee");
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/product-models",
+            json(
+                "{'code':'"
+                    + model
+                    + "','family_variant':'"
+                    + variantFamily
+                    + "','values':{"
+                    + name("en_US", "Crew tee")
+                    + ","
+                    + price()
+                    + "}}")));
+    String variant = unique("CMP");
+    assertStatus(
+        201,
+        api.patch(
+            "api/v1/products/" + variant,
+            json(
+                "{'parent':'"
+                    + model
+                    + "','values':{'"
+                    + c.color
+                    + "':[{'locale':null,'scope':null,'data':'navy'}],'"
+                    + c.organic
+                    + "':[{'locale':null,'scope':null,'data':true}],'"
+                    + c.ean
+                    + "':[{'locale':null,'scope':null,'data':'4006381333931'}]}}")));
+    // Name and price come from the model, the ean from the variant itself.
+    assertEquals(
+        Map.of("en_US", List.of("100"), "fr_FR", List.of("75", c.name)), completeness(variant));
+
+    // The model gains its French name: the variant is complete in French too, and search knows it.
+    assertStatus(
+        200,
+        api.patch(
+            "api/v1/product-models/" + model,
+            json(
+                "{'values':{'"
+                    + c.name
+                    + "':[{'locale':'fr_FR','scope':null,'data':'T-shirt col rond'}]}}")));
+    assertEquals(Map.of("en_US", List.of("100"), "fr_FR", List.of("100")), completeness(variant));
+    assertEquals(
+        1,
+        count(
+            "{'operator':'GREATER OR EQUALS THAN ON ALL LOCALES','value':100,'scope':'"
+                + c.channel
+                + "','locales':['en_US','fr_FR']}"));
+  }
+
+  @Test
   void aChangeOutsideTheRequirementsQueuesNoJob() {
     product(unique("CMP"), name("en_US", "Tee"));
     assertStatus(

@@ -30,7 +30,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class CompletenessStore {
 
-  private static final int CHUNK = 500;
+  // Small: H2 checks each row it finds against the whole IN list of parameters; with 500 ids (2,000
+  // rows or more) that cost a recompute job two thirds of its time.
+  private static final int CHUNK = 50;
 
   @Resource(lookup = VitrineDatabase.JNDI_NAME)
   DataSource dataSource;

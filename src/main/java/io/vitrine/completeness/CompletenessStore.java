@@ -5,9 +5,12 @@ import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.platform.database.VitrineDatabase;
 import io.vitrine.product.IndexableProducts;
 import io.vitrine.product.IndexableProducts.Indexable;
+import io.vitrine.product.Product;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -38,16 +42,17 @@ public class CompletenessStore {
   DataSource dataSource;
 
   @Inject IndexableProducts products;
+  @PersistenceContext EntityManager em;
 
   /**
    * Computes the completeness of the products {@code ids} (those that exist) against {@code schema}
-   * and stores what changed. Returns the ids whose completeness changed.
+   * and stores what changed. Returns the ids whose completeness changed. Called inside a writer's
+   * transaction, the products come from its persistence context: no second read of them.
    */
   public Set<Long> refresh(Collection<Long> ids, CatalogSnapshot schema) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    return refresh(products.byIds(ids), schema);
+    List<Product> found =
+        ids.stream().map(id -> em.find(Product.class, id)).filter(Objects::nonNull).toList();
+    return found.isEmpty() ? Set.of() : refresh(products.resolve(found), schema);
   }
 
   /** The same for products already read with what they inherit. */

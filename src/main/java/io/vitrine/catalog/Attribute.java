@@ -71,6 +71,8 @@ public class Attribute extends CatalogEntity {
   @Column(name = "date_max")
   private LocalDate dateMax;
 
+  private Boolean gtin;
+
   protected Attribute() {}
 
   public Attribute(String code) {
@@ -154,6 +156,14 @@ public class Attribute extends CatalogEntity {
     return dateMax;
   }
 
+  /**
+   * Whether values are GTINs (EAN-8, UPC-A, EAN-13, GTIN-14), whose check digit data quality
+   * verifies; null for types other than text.
+   */
+  public Boolean gtin() {
+    return gtin;
+  }
+
   /** Everything a request may set on an attribute, already validated. */
   record Definition(
       AttributeType type,
@@ -173,7 +183,8 @@ public class Attribute extends CatalogEntity {
       String metricFamily,
       String defaultMetricUnit,
       LocalDate dateMin,
-      LocalDate dateMax) {}
+      LocalDate dateMax,
+      Boolean gtin) {}
 
   void define(Definition d) {
     type = d.type();
@@ -194,6 +205,7 @@ public class Attribute extends CatalogEntity {
     defaultMetricUnit = d.defaultMetricUnit();
     dateMin = d.dateMin();
     dateMax = d.dateMax();
+    gtin = d.gtin();
   }
 
   // NUMERIC(38,10) reads back as 5.0000000000: keep the stored instance when the value is equal,

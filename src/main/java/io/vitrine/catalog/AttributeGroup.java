@@ -17,6 +17,10 @@ public class AttributeGroup extends CatalogEntity {
   @Column(name = "sort_order")
   private int sortOrder;
 
+  // Space-separated rule codes, sorted.
+  @Column(name = "disabled_quality_rules")
+  private String disabledQualityRules = "";
+
   protected AttributeGroup() {}
 
   public AttributeGroup(String code) {
@@ -34,5 +38,16 @@ public class AttributeGroup extends CatalogEntity {
 
   void setSortOrder(int sortOrder) {
     this.sortOrder = sortOrder;
+  }
+
+  /** The data quality rules switched off for this group's attributes, by code. */
+  public java.util.SortedSet<String> disabledQualityRules() {
+    return disabledQualityRules.isEmpty()
+        ? java.util.Collections.emptySortedSet()
+        : new java.util.TreeSet<>(java.util.List.of(disabledQualityRules.split(" ")));
+  }
+
+  void setDisabledQualityRules(java.util.Collection<String> rules) {
+    this.disabledQualityRules = String.join(" ", new java.util.TreeSet<>(rules));
   }
 }

@@ -3,9 +3,13 @@ package io.vitrine.catalog;
 import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Usage;
+import io.vitrine.quality.QualityRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,7 @@ public class AttributeGroupKind extends CatalogKind<AttributeGroup> {
     return tail(
             head(group)
                 .add("sort_order", group.sortOrder())
+                .add("disabled_quality_rules", Jsonp.arrayBuilder(group.disabledQualityRules()))
                 .add("attributes", Jsonp.arrayBuilder(attributes)),
             group)
         .build();
@@ -46,11 +51,37 @@ public class AttributeGroupKind extends CatalogKind<AttributeGroup> {
     in.requiredString("code");
     Integer sortOrder = in.integer("sort_order");
     Map<String, String> labels = in.labels("labels");
+    List<String> disabled = disabledRules(in);
     in.rejectUnknown("an attribute group", "attributes", "created", "updated");
     if (in.violations().isEmpty()) {
       group.setSortOrder(sortOrder == null ? 0 : sortOrder);
       group.setLabels(labels);
+      group.setDisabledQualityRules(disabled);
     }
+  }
+
+  private static List<String> disabledRules(JsonInput in) {
+    String field = "disabled_quality_rules";
+    JsonArray listed = in.array(field);
+    List<String> rules = new ArrayList<>();
+    if (listed == null) {
+      return rules;
+    }
+    for (int i = 0; i < listed.size(); i++) {
+      JsonValue item = listed.get(i);
+      String code = item instanceof JsonString s ? s.getString() : null;
+      if (code == null || QualityRule.fromCode(code).isEmpty()) {
+        in.invalid(
+            field + "[" + i + "]",
+            (code == null ? "must be a rule code" : "'" + code + "' is not a data quality rule")
+                + "; use "
+                + QualityRule.codes()
+                + ".");
+      } else {
+        rules.add(code);
+      }
+    }
+    return rules;
   }
 
   @Override

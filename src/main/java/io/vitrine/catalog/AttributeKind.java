@@ -68,6 +68,7 @@ public class AttributeKind extends CatalogKind<Attribute> {
       optional(json, type, Property.DEFAULT_METRIC_UNIT, a.defaultMetricUnit());
       optional(json, type, Property.DATE_MIN, a.dateMin() == null ? null : a.dateMin().toString());
       optional(json, type, Property.DATE_MAX, a.dateMax() == null ? null : a.dateMax().toString());
+      optional(json, type, Property.GTIN, a.gtin());
     }
     return tail(json, a).build();
   }
@@ -132,7 +133,8 @@ public class AttributeKind extends CatalogKind<Attribute> {
                 ? in.requiredCode("default_metric_unit")
                 : null,
             type.accepts(Property.DATE_MIN) ? in.date("date_min") : null,
-            type.accepts(Property.DATE_MAX) ? in.date("date_max") : null);
+            type.accepts(Property.DATE_MAX) ? in.date("date_max") : null,
+            type.accepts(Property.GTIN) ? in.bool("gtin", false) : null);
     in.rejectUnknown("an attribute", "created", "updated");
     checkRules(in, definition, attribute);
     if (!in.violations().isEmpty()) {

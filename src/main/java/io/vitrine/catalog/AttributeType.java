@@ -15,7 +15,8 @@ public enum AttributeType {
       Property.MAX_CHARACTERS,
       Property.VALIDATION_RULE,
       Property.VALIDATION_REGEXP,
-      Property.UNIQUE),
+      Property.UNIQUE,
+      Property.GTIN),
   TEXTAREA(Property.MAX_CHARACTERS, Property.RICH_TEXT),
   NUMBER(
       Property.DECIMALS_ALLOWED,
@@ -51,7 +52,8 @@ public enum AttributeType {
     DEFAULT_METRIC_UNIT,
     DATE_MIN,
     DATE_MAX,
-    UNIQUE;
+    UNIQUE,
+    GTIN;
 
     public String field() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -74,6 +74,10 @@ public class Catalog {
         byCode(
             em.createQuery("SELECT a FROM Attribute a", Attribute.class).getResultList(),
             Attribute::code);
+    var groups =
+        byCode(
+            em.createQuery("SELECT g FROM AttributeGroup g", AttributeGroup.class).getResultList(),
+            AttributeGroup::code);
     var families =
         byCode(
             em.createQuery("SELECT f FROM Family f", Family.class).getResultList(), Family::code);
@@ -115,6 +119,7 @@ public class Catalog {
     return new CatalogSnapshot(
         generationNow,
         attributes,
+        groups,
         families,
         channels,
         Set.copyOf(locales),

@@ -5,15 +5,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The catalog schema as product validation sees it: attributes, families, channels, locales,
- * currencies, measurement families, family variants and association types, read once and shared
- * until the catalog changes. Categories and options are not here (a catalog may have hundreds of
- * thousands); writers look them up in batches. The entities inside are detached and must not be
- * changed.
+ * The catalog schema as product validation sees it: attributes and their groups, families,
+ * channels, locales, currencies, measurement families, family variants and association types, read
+ * once and shared until the catalog changes. Categories and options are not here (a catalog may
+ * have hundreds of thousands); writers look them up in batches. The entities inside are detached
+ * and must not be changed.
  */
 public record CatalogSnapshot(
     long generation,
     Map<String, Attribute> attributes,
+    Map<String, AttributeGroup> attributeGroups,
     Map<String, Family> families,
     Map<String, Channel> channels,
     Set<String> locales,
@@ -26,6 +27,13 @@ public record CatalogSnapshot(
 
   public Optional<Attribute> attribute(String code) {
     return Optional.ofNullable(attributes.get(code));
+  }
+
+  /** The data quality rules switched off for {@code attribute} (by its group). */
+  public java.util.SortedSet<String> disabledQualityRules(Attribute attribute) {
+    AttributeGroup group =
+        attribute.group() == null ? null : attributeGroups.get(attribute.group());
+    return group == null ? java.util.Collections.emptySortedSet() : group.disabledQualityRules();
   }
 
   public Optional<Family> family(String code) {

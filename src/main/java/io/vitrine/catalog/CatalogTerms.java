@@ -46,6 +46,8 @@ public class CatalogTerms {
                   AttributeOption.class)
               .setParameter("attribute", attribute)
               .setParameter("codes", wanted.subList(from, Math.min(wanted.size(), from + CHUNK)))
+              // Read inside product writers too: their pending changes hold no options.
+              .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
               .getResultList()) {
         labels.put(option.code(), option.labels());
       }

@@ -45,6 +45,12 @@ public class Channel extends CatalogEntity {
   @Convert(converter = StringMapConverter.class)
   private Map<String, String> conversionUnits = Map.of();
 
+  @Column(name = "title_min_length")
+  private Integer titleMinLength;
+
+  @Column(name = "title_max_length")
+  private Integer titleMaxLength;
+
   protected Channel() {}
 
   public Channel(String code) {
@@ -71,6 +77,21 @@ public class Channel extends CatalogEntity {
   /** Attribute code to unit code: metric values are shown in these units on this channel. */
   public Map<String, String> conversionUnits() {
     return conversionUnits;
+  }
+
+  /** The fewest characters a product title should have here (data quality); null: no bound. */
+  public Integer titleMinLength() {
+    return titleMinLength;
+  }
+
+  /** The most characters a product title should have here (data quality); null: no bound. */
+  public Integer titleMaxLength() {
+    return titleMaxLength;
+  }
+
+  void setTitleLength(Integer min, Integer max) {
+    this.titleMinLength = min;
+    this.titleMaxLength = max;
   }
 
   void define(

@@ -41,7 +41,17 @@ public class ChannelKind extends CatalogKind<Channel> {
     } else {
       json.add("category_tree", channel.categoryTree());
     }
+    nullable(json, "title_min_length", channel.titleMinLength());
+    nullable(json, "title_max_length", channel.titleMaxLength());
     return tail(json.add("conversion_units", units), channel).build();
+  }
+
+  private static void nullable(jakarta.json.JsonObjectBuilder json, String field, Integer value) {
+    if (value == null) {
+      json.addNull(field);
+    } else {
+      json.add(field, value);
+    }
   }
 
   @Override
@@ -64,11 +74,26 @@ public class ChannelKind extends CatalogKind<Channel> {
       }
     }
     Map<String, String> units = conversionUnits(in);
+    Integer titleMin = positive(in, "title_min_length");
+    Integer titleMax = positive(in, "title_max_length");
+    if (titleMin != null && titleMax != null && titleMin > titleMax) {
+      in.invalid("title_min_length", "must not be greater than title_max_length.");
+    }
     in.rejectUnknown("a channel", "created", "updated");
     if (in.violations().isEmpty()) {
       channel.setLabels(labels);
       channel.define(locales, currencies, tree, units);
+      channel.setTitleLength(titleMin, titleMax);
     }
+  }
+
+  private static Integer positive(JsonInput in, String field) {
+    Integer value = in.integer(field);
+    if (value != null && value < 1) {
+      in.invalid(field, "must be a whole number of characters, at least 1 (or null: no bound).");
+      return null;
+    }
+    return value;
   }
 
   private static List<String> nonEmpty(JsonInput in, String field, String what) {

@@ -6,6 +6,10 @@ import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.Channel;
 import io.vitrine.catalog.Family;
 import io.vitrine.product.ValueKey;
+import io.vitrine.quality.Grade;
+import io.vitrine.quality.Issue;
+import io.vitrine.quality.OptionLabels;
+import io.vitrine.quality.ProductQuality;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jsoup.Jsoup;
 
 /**
  * How complete a product is in each channel and locale (DESIGN decision 5, the mask approach): the
@@ -26,13 +29,26 @@ import org.jsoup.Jsoup;
  */
 public final class Completeness {
 
-  /** One channel × locale: how many values are required, and which attributes still miss one. */
-  public record Slot(String channel, String locale, int required, List<String> missing) {
+  /**
+   * One channel × locale: how many values are required, which attributes still miss one, and the
+   * data quality problems of the values there.
+   */
+  public record Slot(
+      String channel, String locale, int required, List<String> missing, List<Issue> issues) {
 
     public int ratio() {
       return required == 0
           ? 100
           : (int) Math.floorDiv(100L * (required - missing.size()), required);
+    }
+
+    /** The data quality score, 0 to 100. */
+    public int score() {
+      return Grade.score(issues);
+    }
+
+    public Grade grade() {
+      return Grade.of(score());
     }
   }
 
@@ -44,16 +60,18 @@ public final class Completeness {
 
   /**
    * The product's slots, one per channel and each of its locales, for a product of {@code family}
-   * (none without a family) with {@code values} (its own and those it inherits).
+   * (none without a family) with {@code values} (its own and those it inherits); {@code labels} has
+   * the labels of the options it selects.
    */
   public static List<Slot> of(
-      String family, Map<ValueKey, JsonValue> values, CatalogSnapshot schema) {
+      String family, Map<ValueKey, JsonValue> values, CatalogSnapshot schema, OptionLabels labels) {
     List<Slot> slots = new ArrayList<>();
     Family f = family == null ? null : schema.families().get(family);
     if (f == null) {
       return slots;
     }
     Map<String, Set<String>> required = requiredByChannel(f, schema);
+    ProductQuality quality = new ProductQuality(f, values, schema, labels);
     for (Channel channel : schema.channels().values()) {
       Set<String> attributes = required.getOrDefault(channel.code(), Set.of());
       for (String locale : channel.locales()) {
@@ -64,7 +82,13 @@ public final class Completeness {
             missing.add(code);
           }
         }
-        slots.add(new Slot(channel.code(), locale, attributes.size(), missing));
+        slots.add(
+            new Slot(
+                channel.code(),
+                locale,
+                attributes.size(),
+                missing,
+                quality.issues(channel, locale)));
       }
     }
     slots.sort(ORDER);
@@ -124,7 +148,7 @@ public final class Completeness {
       case STRING -> {
         String text = ((JsonString) data).getString();
         yield Boolean.TRUE.equals(attribute.richText())
-            ? !Jsoup.parse(text).text().isBlank()
+            ? !ProductQuality.visible(text).isBlank()
             : !text.isBlank();
       }
       case ARRAY -> {

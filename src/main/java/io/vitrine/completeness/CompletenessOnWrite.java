@@ -8,12 +8,14 @@ import io.vitrine.jobs.Jobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Keeps completeness in step, in the writer's transaction: a written (or touched) product gets its
- * rows now; a change to what completeness depends on queues a recompute job in the same
+ * Keeps completeness and data quality in step, in the writer's transaction: a written (or touched)
+ * product gets its rows now; a change to what they depend on queues a recompute job in the same
  * transaction, so the change and the job commit together.
  */
 @ApplicationScoped
@@ -46,31 +48,65 @@ public class CompletenessOnWrite {
       case "family" -> {
         if (change.before() != null
             && change.after() != null
-            && (change.changed("attributes") || change.changed("attribute_requirements"))) {
-          jobs.enqueue(CompletenessRecompute.KIND, CompletenessRecompute.family(change.code()));
+            && (change.changed("attributes")
+                || change.changed("attribute_requirements")
+                || change.changed("attribute_as_label")
+                || change.changed("attribute_as_image"))) {
+          recompute(change.code());
         }
       }
       case "channel" -> {
-        if (change.changed("locales") || change.changed("currencies")) {
+        if (change.changed("locales")
+            || change.changed("currencies")
+            || change.changed("title_min_length")
+            || change.changed("title_max_length")) {
           jobs.enqueue(CompletenessRecompute.KIND, CompletenessRecompute.ALL);
         }
       }
       case "attribute" -> {
-        // Whether markup without text fills a textarea depends on rich_text. (The localizable and
-        // scopable flags change only while no product has a value for the attribute: a required
-        // attribute stays one missing value per channel × locale either way.)
-        if (change.before() != null && change.after() != null && change.changed("rich_text")) {
-          catalog.current().families().values().stream()
-              .filter(f -> f.attributes().contains(change.code()))
-              .forEach(
-                  f ->
-                      jobs.enqueue(
-                          CompletenessRecompute.KIND, CompletenessRecompute.family(f.code())));
+        // Whether markup without text fills a textarea depends on rich_text; the rules a value is
+        // checked by, on rich_text, gtin and the group. (The localizable and scopable flags change
+        // only while no product has a value for the attribute: a required attribute stays one
+        // missing value per channel × locale either way.)
+        if (change.before() != null
+            && change.after() != null
+            && (change.changed("rich_text") || change.changed("gtin") || change.changed("group"))) {
+          recomputeHolders(Set.of(change.code()));
+        }
+      }
+      case "attribute_group" -> {
+        if (change.before() != null
+            && change.after() != null
+            && change.changed("disabled_quality_rules")) {
+          Set<String> attributes = new HashSet<>();
+          change
+              .after()
+              .getJsonArray("attributes")
+              .getValuesAs(JsonString.class)
+              .forEach(a -> attributes.add(a.getString()));
+          recomputeHolders(attributes);
+        }
+      }
+      // Whether an option has a label in each locale is a quality rule.
+      case "attribute_option" -> {
+        if (change.before() != null && change.after() != null && change.changed("labels")) {
+          recomputeHolders(Set.of(change.after().getString("attribute")));
         }
       }
       default -> {
-        // Nothing else changes what a product lacks.
+        // Nothing else changes what a product lacks or how its content is judged.
       }
     }
+  }
+
+  /** Queues a recompute of each family that has one of {@code attributes}. */
+  private void recomputeHolders(Set<String> attributes) {
+    catalog.current().families().values().stream()
+        .filter(f -> f.attributes().stream().anyMatch(attributes::contains))
+        .forEach(f -> recompute(f.code()));
+  }
+
+  private void recompute(String family) {
+    jobs.enqueue(CompletenessRecompute.KIND, CompletenessRecompute.family(family));
   }
 }

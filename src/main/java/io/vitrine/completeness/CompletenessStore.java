@@ -1,17 +1,23 @@
 package io.vitrine.completeness;
 
 import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.catalog.CatalogTerms;
 import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.platform.database.VitrineDatabase;
 import io.vitrine.product.IndexableProducts;
 import io.vitrine.product.IndexableProducts.Indexable;
 import io.vitrine.product.Product;
+import io.vitrine.quality.Issue;
+import io.vitrine.quality.OptionLabels;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,9 +33,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The completeness rows: one per product, channel and locale. Rows are replaced per product, in the
- * caller's transaction and with JDBC batches on its connection, so a product's completeness is
- * never half-updated.
+ * The completeness rows: one per product, channel and locale, with the data quality found there.
+ * Rows are replaced per product, in the caller's transaction and with JDBC batches on its
+ * connection, so a product's completeness and quality are never half-updated.
  */
 @ApplicationScoped
 public class CompletenessStore {
@@ -42,6 +48,7 @@ public class CompletenessStore {
   DataSource dataSource;
 
   @Inject IndexableProducts products;
+  @Inject CatalogTerms terms;
   @PersistenceContext EntityManager em;
 
   /**
@@ -61,15 +68,24 @@ public class CompletenessStore {
       return Set.of();
     }
     Map<Long, List<Slot>> stored = slots(found.stream().map(Indexable::id).toList());
+    OptionLabels labels = labels(found, schema);
     Map<Long, List<Slot>> changed = new HashMap<>();
     for (Indexable product : found) {
-      List<Slot> computed = Completeness.of(product.family(), product.values(), schema);
+      List<Slot> computed = Completeness.of(product.family(), product.values(), schema, labels);
       if (!computed.equals(stored.getOrDefault(product.id(), List.of()))) {
         changed.put(product.id(), computed);
       }
     }
     write(changed);
     return changed.keySet();
+  }
+
+  private OptionLabels labels(List<Indexable> found, CatalogSnapshot schema) {
+    Map<String, Map<String, Map<String, String>>> labels = new HashMap<>();
+    OptionLabels.selected(found.stream().map(Indexable::values).toList(), schema)
+        .forEach(
+            (attribute, options) -> labels.put(attribute, terms.optionLabels(attribute, options)));
+    return new OptionLabels(labels);
   }
 
   /** The stored slots of the products {@code ids}, in channel and locale order. */
@@ -82,8 +98,8 @@ public class CompletenessStore {
         String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
         try (PreparedStatement select =
             connection.prepareStatement(
-                "SELECT product_id, channel_code, locale_code, required_count, missing"
-                    + " FROM completeness WHERE product_id IN ("
+                "SELECT product_id, channel_code, locale_code, required_count, missing,"
+                    + " quality_issues FROM completeness WHERE product_id IN ("
                     + marks
                     + ")")) {
           for (int i = 0; i < chunk.size(); i++) {
@@ -99,7 +115,8 @@ public class CompletenessStore {
                           rows.getString(2),
                           rows.getString(3),
                           rows.getInt(4),
-                          missing.isEmpty() ? List.of() : List.of(missing.split(" "))));
+                          missing.isEmpty() ? List.of() : List.of(missing.split(" ")),
+                          issues(rows.getString(6))));
             }
           }
         }
@@ -110,6 +127,15 @@ public class CompletenessStore {
     // Sorted here: database collations order codes with '_' differently.
     slots.values().forEach(s -> s.sort(Completeness.ORDER));
     return slots;
+  }
+
+  private static List<Issue> issues(String json) {
+    if (json.equals("[]")) {
+      return List.of();
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return Issue.fromJson(reader.readArray());
+    }
   }
 
   private void write(Map<Long, List<Slot>> changed) {
@@ -123,7 +149,8 @@ public class CompletenessStore {
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO completeness (product_id, channel_code, locale_code, required_count,"
-                    + " missing_count, ratio, missing) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " missing_count, ratio, missing, quality_score, quality_grade, quality_issues)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Long id : changed.keySet()) {
         delete.setLong(1, id);
         delete.addBatch();
@@ -139,6 +166,10 @@ public class CompletenessStore {
           insert.setInt(5, slot.missing().size());
           insert.setInt(6, slot.ratio());
           insert.setString(7, String.join(" ", slot.missing()));
+          insert.setInt(8, slot.score());
+          insert.setString(9, slot.grade().name());
+          insert.setString(
+              10, slot.issues().isEmpty() ? "[]" : Issue.toJson(slot.issues()).toString());
           insert.addBatch();
           rows++;
         }

@@ -3,6 +3,7 @@ package io.vitrine.search;
 import io.vitrine.catalog.Catalog;
 import io.vitrine.catalog.Channel;
 import io.vitrine.platform.json.Jsonp;
+import io.vitrine.quality.Grade;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -22,15 +23,16 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 
 /**
- * The completeness dashboard, counted from the index's doc values in one pass over the products:
- * per channel × locale, how many products are complete, per family too, and which attributes most
- * often keep products incomplete. The index has already applied every change committed before the
- * request, as for searches.
+ * The completeness and data quality dashboard, counted from the index's doc values in one pass over
+ * the products: per channel × locale, how many products are complete and how many have each grade,
+ * per family too, which attributes most often keep products incomplete and which problems are the
+ * most frequent. The index has already applied every change committed before the request, as for
+ * searches.
  */
 @ApplicationScoped
 public class CompletenessSummary {
 
-  static final int MOST_MISSING = 10;
+  static final int MOST_FREQUENT = 10;
 
   @Inject Indexer indexer;
   @Inject ProductSearch search;
@@ -39,6 +41,7 @@ public class CompletenessSummary {
   private static final class Counts {
     long complete;
     long incomplete;
+    final long[] grades = new long[Grade.values().length];
   }
 
   private static final class Slot {
@@ -47,6 +50,7 @@ public class CompletenessSummary {
     final Counts all = new Counts();
     final Map<String, Counts> families = new TreeMap<>();
     final Map<String, Long> missing = new TreeMap<>();
+    final Map<String, Long> issues = new TreeMap<>();
 
     Slot(String channel, String locale) {
       this.channel = channel;
@@ -75,30 +79,52 @@ public class CompletenessSummary {
       JsonArrayBuilder families = Jsonp.arrayBuilder();
       slot.families.forEach((family, counts) -> families.add(counts(counts).add("family", family)));
       JsonArrayBuilder missing = Jsonp.arrayBuilder();
-      slot.missing.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .limit(MOST_MISSING)
+      mostFrequent(slot.missing)
           .forEach(
               e ->
                   missing.add(
                       Jsonp.objectBuilder()
                           .add("attribute", e.getKey())
                           .add("products", e.getValue())));
+      JsonArrayBuilder issues = Jsonp.arrayBuilder();
+      mostFrequent(slot.issues)
+          .forEach(
+              e -> {
+                String[] ruleAndAttribute = e.getKey().split(" ", 2);
+                issues.add(
+                    Jsonp.objectBuilder()
+                        .add("rule", ruleAndAttribute[0])
+                        .add("attribute", ruleAndAttribute[1])
+                        .add("products", e.getValue()));
+              });
       json.add(
           counts(slot.all)
               .add("scope", slot.channel)
               .add("locale", slot.locale)
               .add("families", families)
-              .add("most_missing", missing));
+              .add("most_missing", missing)
+              .add("most_frequent_issues", issues));
     }
     return Jsonp.objectBuilder().add("items", json).build();
   }
 
+  private static java.util.stream.Stream<Map.Entry<String, Long>> mostFrequent(
+      Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(MOST_FREQUENT);
+  }
+
   private static jakarta.json.JsonObjectBuilder counts(Counts counts) {
+    var grades = Jsonp.objectBuilder();
+    for (Grade grade : Grade.values()) {
+      grades.add(grade.name(), counts.grades[grade.ordinal()]);
+    }
     return Jsonp.objectBuilder()
         .add("products", counts.complete + counts.incomplete)
         .add("complete", counts.complete)
-        .add("incomplete", counts.incomplete);
+        .add("incomplete", counts.incomplete)
+        .add("grades", grades);
   }
 
   /** Counts by ordinal within the segment, then turns ordinals into codes once. */
@@ -113,11 +139,17 @@ public class CompletenessSummary {
       SortedSetDocValues families = reader.getSortedSetDocValues(SearchFields.FAMILY);
       SortedSetDocValues missing =
           reader.getSortedSetDocValues(SearchFields.missing(slot.channel, slot.locale));
+      NumericDocValues scores =
+          reader.getNumericDocValues(SearchFields.quality(slot.channel, slot.locale));
+      SortedSetDocValues issues =
+          reader.getSortedSetDocValues(SearchFields.issues(slot.channel, slot.locale));
       int familyCount = families == null ? 0 : (int) families.getValueCount();
       // Index familyCount stands for products without a family (they have no completeness anyway).
       long[] complete = new long[familyCount + 1];
       long[] incomplete = new long[familyCount + 1];
-      long[] missingCounts = new long[missing == null ? 0 : (int) missing.getValueCount()];
+      long[][] grades = new long[familyCount + 1][Grade.values().length];
+      long[] missingCounts = ordinalCounts(missing);
+      long[] issueCounts = ordinalCounts(issues);
       for (int doc = ratios.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = ratios.nextDoc()) {
@@ -131,11 +163,11 @@ public class CompletenessSummary {
         } else {
           incomplete[family]++;
         }
-        if (missing != null && missing.advanceExact(doc)) {
-          for (int i = 0; i < missing.docValueCount(); i++) {
-            missingCounts[(int) missing.nextOrd()]++;
-          }
+        if (scores != null && scores.advanceExact(doc)) {
+          grades[family][Grade.of((int) scores.longValue()).ordinal()]++;
         }
+        countOrdinals(missing, doc, missingCounts);
+        countOrdinals(issues, doc, issueCounts);
       }
       for (int ord = 0; ord <= familyCount; ord++) {
         if (complete[ord] + incomplete[ord] == 0) {
@@ -147,11 +179,34 @@ public class CompletenessSummary {
         counts.incomplete += incomplete[ord];
         slot.all.complete += complete[ord];
         slot.all.incomplete += incomplete[ord];
-      }
-      for (int ord = 0; ord < missingCounts.length; ord++) {
-        if (missingCounts[ord] > 0) {
-          slot.missing.merge(missing.lookupOrd(ord).utf8ToString(), missingCounts[ord], Long::sum);
+        for (int g = 0; g < grades[ord].length; g++) {
+          counts.grades[g] += grades[ord][g];
+          slot.all.grades[g] += grades[ord][g];
         }
+      }
+      merge(missing, missingCounts, slot.missing);
+      merge(issues, issueCounts, slot.issues);
+    }
+  }
+
+  private static long[] ordinalCounts(SortedSetDocValues values) {
+    return new long[values == null ? 0 : (int) values.getValueCount()];
+  }
+
+  private static void countOrdinals(SortedSetDocValues values, int doc, long[] counts)
+      throws IOException {
+    if (values != null && values.advanceExact(doc)) {
+      for (int i = 0; i < values.docValueCount(); i++) {
+        counts[(int) values.nextOrd()]++;
+      }
+    }
+  }
+
+  private static void merge(SortedSetDocValues values, long[] counts, Map<String, Long> into)
+      throws IOException {
+    for (int ord = 0; ord < counts.length; ord++) {
+      if (counts[ord] > 0) {
+        into.merge(values.lookupOrd(ord).utf8ToString(), counts[ord], Long::sum);
       }
     }
   }

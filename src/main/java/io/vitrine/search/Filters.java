@@ -7,6 +7,7 @@ import io.vitrine.catalog.Channel;
 import io.vitrine.catalog.Conversion;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
+import io.vitrine.quality.Grade;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +132,8 @@ final class Filters {
   private Query condition(String field, Condition c) {
     for (String key : c.json().keySet()) {
       if (!CONDITION_KEYS.contains(key)
-          && !(field.equals("completeness") && key.equals("locales"))) {
+          && !((field.equals("completeness") || field.equals("quality_score"))
+              && key.equals("locales"))) {
         return refuse(
             c, "'" + key + "' is not part of a condition (operator, value, locale, scope).");
       }
@@ -147,6 +151,7 @@ final class Filters {
       case "created" -> time(c, SearchFields.CREATED);
       case "updated" -> time(c, SearchFields.UPDATED);
       case "completeness" -> completeness(c);
+      case "quality_score" -> qualityScore(c);
       default -> {
         Attribute attribute = schema.attributes().get(field);
         if (attribute == null || attribute.type() == AttributeType.IDENTIFIER) {
@@ -155,7 +160,7 @@ final class Filters {
               "there is no field or attribute '"
                   + field
                   + "' to filter on (fields: identifier, family, enabled, categories, parent,"
-                  + " created, updated; or an attribute code).");
+                  + " created, updated, completeness, quality_score; or an attribute code).");
         }
         yield attribute(attribute, c);
       }
@@ -225,34 +230,40 @@ final class Filters {
     };
   }
 
+  /** A channel and the locales of it a condition looks at. */
+  private record Slots(Channel channel, List<String> locales) {}
+
   /**
-   * Completeness in a channel ({@code scope}, required) on at least one of its locales, or on every
-   * one of {@code locales} with the ON ALL LOCALES operators, as Akeneo's filter does. {@code
-   * locale} or {@code locales} narrow the locales looked at.
+   * The channel ({@code scope}, required) and locales ({@code locale} or {@code locales}, default
+   * all the channel's) of a completeness or quality condition; null when refused.
    */
-  private Query completeness(Condition c) {
+  private Slots slots(Condition c, String what) {
     String channelCode = stringOrNull(c.json(), "scope");
     if (channelCode == null) {
       channelCode = scope;
     }
     if (channelCode == null) {
-      return refuse(c, "completeness needs a scope (a channel code).");
+      refuse(c, what + " needs a scope (a channel code).");
+      return null;
     }
     Channel channel = schema.channels().get(channelCode);
     if (channel == null) {
-      return refuse(c, "there is no channel '" + channelCode + "'.");
+      refuse(c, "there is no channel '" + channelCode + "'.");
+      return null;
     }
     List<String> locales = new ArrayList<>();
     JsonValue listed = c.json().get("locales");
     if (listed instanceof JsonArray array) {
       for (JsonValue v : array) {
         if (!(v instanceof JsonString code)) {
-          return refuse(c, "locales must be a list of locale codes.");
+          refuse(c, "locales must be a list of locale codes.");
+          return null;
         }
         locales.add(code.getString());
       }
     } else if (listed != null) {
-      return refuse(c, "locales must be a list of locale codes.");
+      refuse(c, "locales must be a list of locale codes.");
+      return null;
     } else if (stringOrNull(c.json(), "locale") != null) {
       locales.add(stringOrNull(c.json(), "locale"));
     } else {
@@ -260,12 +271,29 @@ final class Filters {
     }
     for (String code : locales) {
       if (!channel.locales().contains(code)) {
-        return refuse(c, "'" + code + "' is not a locale of channel '" + channel.code() + "'.");
+        refuse(c, "'" + code + "' is not a locale of channel '" + channel.code() + "'.");
+        return null;
       }
     }
     if (locales.isEmpty()) {
-      return refuse(c, "locales must name at least one locale.");
+      refuse(c, "locales must name at least one locale.");
+      return null;
     }
+    return new Slots(channel, locales);
+  }
+
+  /**
+   * Completeness in a channel ({@code scope}, required) on at least one of its locales, or on every
+   * one of {@code locales} with the ON ALL LOCALES operators, as Akeneo's filter does. {@code
+   * locale} or {@code locales} narrow the locales looked at.
+   */
+  private Query completeness(Condition c) {
+    Slots slots = slots(c, "completeness");
+    if (slots == null) {
+      return null;
+    }
+    Channel channel = slots.channel();
+    List<String> locales = slots.locales();
     if (!(c.value() instanceof JsonNumber n)
         || !n.isIntegral()
         || n.longValue() < 0
@@ -307,6 +335,48 @@ final class Filters {
         slot = not(IntPoint.newRangeQuery(f, 0, 100), slot);
       }
       query.add(slot, everyLocale ? Occur.FILTER : Occur.SHOULD);
+    }
+    return new ConstantScoreQuery(query.build());
+  }
+
+  /**
+   * The data quality grade in a channel ({@code scope}, required) on at least one of its locales
+   * ({@code locale} or {@code locales} narrow them): IN or NOT IN a list of grades, as Akeneo's
+   * {@code quality_score} filter. A grade is a range of scores.
+   */
+  private Query qualityScore(Condition c) {
+    Slots slots = slots(c, "quality_score");
+    if (slots == null) {
+      return null;
+    }
+    if (!c.operator().equals("IN") && !c.operator().equals("NOT IN")) {
+      return operators(c, "IN, NOT IN");
+    }
+    Optional<List<String>> listed = list(c);
+    if (listed.isEmpty()) {
+      return null;
+    }
+    Set<Grade> grades = EnumSet.noneOf(Grade.class);
+    for (String code : listed.get()) {
+      Optional<Grade> grade =
+          Arrays.stream(Grade.values()).filter(g -> g.name().equalsIgnoreCase(code)).findFirst();
+      if (grade.isEmpty()) {
+        return refuse(c, "'" + code + "' is not a grade (A, B, C, D or E).");
+      }
+      grades.add(grade.get());
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (String locale : slots.locales()) {
+      String f = SearchFields.quality(slots.channel().code(), locale);
+      BooleanQuery.Builder inGrades = new BooleanQuery.Builder();
+      for (Grade grade : grades) {
+        inGrades.add(IntPoint.newRangeQuery(f, grade.lowest(), grade.highest()), Occur.SHOULD);
+      }
+      Query slot = inGrades.build();
+      if (c.operator().equals("NOT IN")) {
+        slot = not(IntPoint.newRangeQuery(f, 0, 100), slot);
+      }
+      query.add(slot, Occur.SHOULD);
     }
     return new ConstantScoreQuery(query.build());
   }

@@ -10,14 +10,14 @@ import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.product.IndexableProducts.Indexable;
 import io.vitrine.product.ValueKey;
-import jakarta.json.JsonArray;
+import io.vitrine.quality.Issue;
+import io.vitrine.quality.OptionLabels;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,23 +51,8 @@ final class IndexDocuments {
    * their options first.
    */
   List<Document> build(Collection<Indexable> products, Map<Long, List<Slot>> completeness) {
-    Map<String, Set<String>> options = new HashMap<>();
-    for (Indexable product : products) {
-      product
-          .values()
-          .forEach(
-              (key, data) -> {
-                Attribute attribute = schema.attributes().get(key.attribute());
-                if (attribute != null && isSelect(attribute.type())) {
-                  codes(data)
-                      .forEach(
-                          c ->
-                              options
-                                  .computeIfAbsent(key.attribute(), a -> new HashSet<>())
-                                  .add(c));
-                }
-              });
-    }
+    Map<String, Set<String>> options =
+        OptionLabels.selected(products.stream().map(Indexable::values).toList(), schema);
     catalog.loadLabels(options);
     List<Document> documents = new ArrayList<>(products.size());
     products.forEach(p -> documents.add(document(p, completeness.getOrDefault(p.id(), List.of()))));
@@ -84,6 +69,15 @@ final class IndexDocuments {
         doc.add(
             new SortedSetDocValuesField(
                 SearchFields.missing(slot.channel(), slot.locale()), new BytesRef(attribute)));
+      }
+      String quality = SearchFields.quality(slot.channel(), slot.locale());
+      doc.add(new IntPoint(quality, slot.score()));
+      doc.add(new NumericDocValuesField(quality, slot.score()));
+      for (Issue issue : slot.issues()) {
+        doc.add(
+            new SortedSetDocValuesField(
+                SearchFields.issues(slot.channel(), slot.locale()),
+                new BytesRef(issue.rule().code() + " " + issue.attribute())));
       }
     }
     doc.add(new StringField(SearchFields.ID, Long.toString(product.id()), Field.Store.NO));
@@ -148,7 +142,7 @@ final class IndexDocuments {
         fullText(doc, LONG, key.locale(), text);
       }
       case SIMPLESELECT, MULTISELECT -> {
-        for (String code : codes(data)) {
+        for (String code : OptionLabels.codes(data)) {
           String lower = ValueForms.keyword(code);
           facet(doc, field, lower);
           doc.add(
@@ -232,13 +226,5 @@ final class IndexDocuments {
 
   static boolean isSelect(AttributeType type) {
     return type == AttributeType.SIMPLESELECT || type == AttributeType.MULTISELECT;
-  }
-
-  private static List<String> codes(JsonValue data) {
-    if (data instanceof JsonString s) {
-      return List.of(s.getString());
-    }
-    return ((JsonArray) data)
-        .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
   }
 }

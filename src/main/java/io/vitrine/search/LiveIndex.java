@@ -28,7 +28,7 @@ final class LiveIndex implements Closeable {
   static final String FORMAT = "vitrine.format";
 
   /** Moves on when the document layout changes: an index of another format is rebuilt. */
-  static final String CURRENT_FORMAT = "2"; // 2: completeness fields
+  static final String CURRENT_FORMAT = "3"; // 2: completeness fields, 3: data quality
 
   private final Path path;
   private final FSDirectory directory;

@@ -74,6 +74,19 @@ final class SearchFields {
     return "missing|" + channel + "|" + locale;
   }
 
+  /** The data quality score (0 to 100) of a channel × locale: an int point and doc values. */
+  static String quality(String channel, String locale) {
+    return "quality|" + channel + "|" + locale;
+  }
+
+  /**
+   * The data quality problems of a channel × locale, as doc values of "rule attribute" (the summary
+   * counts them).
+   */
+  static String issues(String channel, String locale) {
+    return "issues|" + channel + "|" + locale;
+  }
+
   static String slot(String attribute, String locale, String scope) {
     return attribute + "|" + (locale == null ? "" : locale) + "|" + (scope == null ? "" : scope);
   }

@@ -106,6 +106,12 @@ public final class TestCatalogs {
     return channel;
   }
 
+  /** {@code channel}, asking titles of {@code min} to {@code max} characters (null: no bound). */
+  public static Channel titleLength(Channel channel, Integer min, Integer max) {
+    channel.setTitleLength(min, max);
+    return channel;
+  }
+
   public static FamilyVariant familyVariant(String code, String family, VariantLevel... levels) {
     var variant = new FamilyVariant(code, family);
     variant.define(List.of(levels));
@@ -198,6 +204,7 @@ public final class TestCatalogs {
     private String defaultMetricUnit;
     private LocalDate dateMin;
     private LocalDate dateMax;
+    private Boolean gtin;
 
     private AttributeBuilder(String code, AttributeType type) {
       this.code = code;
@@ -299,6 +306,11 @@ public final class TestCatalogs {
       return this;
     }
 
+    public AttributeBuilder gtin() {
+      this.gtin = true;
+      return this;
+    }
+
     public AttributeBuilder dateMax(String date) {
       this.dateMax = LocalDate.parse(date);
       return this;
@@ -325,7 +337,8 @@ public final class TestCatalogs {
               metricFamily,
               defaultMetricUnit,
               dateMin,
-              dateMax));
+              dateMax,
+              gtin));
       return attribute;
     }
   }
@@ -337,6 +350,7 @@ public final class TestCatalogs {
   public static final class CatalogBuilder {
     private long generation = 1;
     private final Map<String, Attribute> attributes = new LinkedHashMap<>();
+    private final Map<String, AttributeGroup> attributeGroups = new LinkedHashMap<>();
     private final Map<String, Family> families = new LinkedHashMap<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Set<String> locales = new TreeSet<>();
@@ -380,6 +394,14 @@ public final class TestCatalogs {
 
     public CatalogBuilder withoutAttribute(String code) {
       attributes.remove(code);
+      return this;
+    }
+
+    /** A group whose attributes are spared the data quality rules {@code disabledRules}. */
+    public CatalogBuilder attributeGroup(String code, String... disabledRules) {
+      var group = new AttributeGroup(code);
+      group.setDisabledQualityRules(List.of(disabledRules));
+      attributeGroups.put(code, group);
       return this;
     }
 
@@ -444,6 +466,7 @@ public final class TestCatalogs {
       return new CatalogSnapshot(
           generation,
           Map.copyOf(attributes),
+          Map.copyOf(attributeGroups),
           Map.copyOf(families),
           Map.copyOf(channels),
           Set.copyOf(locales),

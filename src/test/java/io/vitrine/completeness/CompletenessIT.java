@@ -311,31 +311,4 @@ class CompletenessIT extends VitrineIT {
     assertProblem(409, "conflict", api.post("api/v1/jobs/1/retry", "{}"));
     assertViolation(api.get("api/v1/jobs?state=sleeping"), "state", "queued, running");
   }
-
-  private JsonObject awaitJob(String subject) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      var items = api.get("api/v1/jobs?kind=completeness&limit=100").json().getJsonArray("items");
-      for (JsonValue item : items) {
-        JsonObject job = item.asJsonObject();
-        if (job.getString("subject").equals(subject)) {
-          String state = job.getString("state");
-          if (state.equals("finished") || state.equals("failed")) {
-            assertEquals(job, api.get("api/v1/jobs/" + job.getInt("id")).json());
-            return job;
-          }
-        }
-      }
-      sleep(100);
-    }
-    throw new AssertionError("no finished job for " + subject);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -12,6 +12,7 @@ import io.vitrine.catalog.TestCatalogs;
 import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.product.ProductValues;
 import io.vitrine.product.ValueKey;
+import io.vitrine.quality.OptionLabels;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -54,6 +55,11 @@ class CompletenessTest {
         .build();
   }
 
+  private static List<Slot> of(
+      String family, Map<ValueKey, JsonValue> values, CatalogSnapshot schema) {
+    return Completeness.of(family, values, schema, OptionLabels.UNKNOWN);
+  }
+
   private static Map<ValueKey, JsonValue> values(String json) {
     return ProductValues.fromStandardFormat(
             Json.createReader(new StringReader(json.replace('\'', '"'))).readObject())
@@ -70,19 +76,19 @@ class CompletenessTest {
   @Test
   void everyChannelAndLocaleHasASlotAndRequiresTheIdentifier() {
     // Nothing in the family's requirements: the identifier alone, always filled, as in Akeneo.
-    List<Slot> slots = Completeness.of("clothing", Map.of(), requiring(ECOMMERCE));
+    List<Slot> slots = of("clothing", Map.of(), requiring(ECOMMERCE));
     assertEquals(
         List.of(
-            new Slot(ECOMMERCE, EN, 1, List.of()),
-            new Slot(ECOMMERCE, FR, 1, List.of()),
-            new Slot(PRINT, FR, 1, List.of())),
+            new Slot(ECOMMERCE, EN, 1, List.of(), List.of()),
+            new Slot(ECOMMERCE, FR, 1, List.of(), List.of()),
+            new Slot(PRINT, FR, 1, List.of(), List.of())),
         slots);
     slots.forEach(s -> assertEquals(100, s.ratio()));
   }
 
   @Test
   void aProductWithoutFamilyHasNoCompleteness() {
-    assertEquals(List.of(), Completeness.of(null, Map.of(), requiring(ECOMMERCE, "name")));
+    assertEquals(List.of(), of(null, Map.of(), requiring(ECOMMERCE, "name")));
   }
 
   @Test
@@ -90,7 +96,7 @@ class CompletenessTest {
     // name: localizable; description: localizable and scopable; weight, price: neither.
     CatalogSnapshot schema = requiring(ECOMMERCE, "name", "description", "weight", "price");
     var slots =
-        Completeness.of(
+        of(
             "clothing",
             values(
                 "{'name':[{'locale':'en_US','scope':null,'data':'Tee'}],"
@@ -100,12 +106,13 @@ class CompletenessTest {
                     + "'price':[{'locale':null,'scope':null,'data':[{'amount':'10','currency':'USD'},"
                     + "{'amount':'9','currency':'EUR'},{'amount':'1500','currency':'JPY'}]}]}"),
             schema);
-    assertEquals(new Slot(ECOMMERCE, EN, 5, List.of()), slot(slots, ECOMMERCE, EN));
+    assertEquals(new Slot(ECOMMERCE, EN, 5, List.of(), List.of()), slot(slots, ECOMMERCE, EN));
     // The French description is scoped to print: it does not fill ecommerce.
     assertEquals(
-        new Slot(ECOMMERCE, FR, 5, List.of("description", "name")), slot(slots, ECOMMERCE, FR));
+        new Slot(ECOMMERCE, FR, 5, List.of("description", "name"), List.of()),
+        slot(slots, ECOMMERCE, FR));
     assertEquals(60, slot(slots, ECOMMERCE, FR).ratio());
-    assertEquals(new Slot(PRINT, FR, 1, List.of()), slot(slots, PRINT, FR));
+    assertEquals(new Slot(PRINT, FR, 1, List.of(), List.of()), slot(slots, PRINT, FR));
   }
 
   @Test
@@ -115,19 +122,15 @@ class CompletenessTest {
         values(
             "{'price':[{'locale':null,'scope':null,'data':[{'amount':'10','currency':'USD'},"
                 + "{'amount':'9','currency':'EUR'}]}]}");
-    assertEquals(
-        List.of("price"),
-        slot(Completeness.of("clothing", usdEur, schema), ECOMMERCE, EN).missing());
+    assertEquals(List.of("price"), slot(of("clothing", usdEur, schema), ECOMMERCE, EN).missing());
     var nullJpy =
         values(
             "{'price':[{'locale':null,'scope':null,'data':[{'amount':'10','currency':'USD'},"
                 + "{'amount':'9','currency':'EUR'},{'amount':null,'currency':'JPY'}]}]}");
-    assertEquals(
-        List.of("price"),
-        slot(Completeness.of("clothing", nullJpy, schema), ECOMMERCE, EN).missing());
+    assertEquals(List.of("price"), slot(of("clothing", nullJpy, schema), ECOMMERCE, EN).missing());
     // print only sells in EUR.
     CatalogSnapshot print = requiring(PRINT, "price");
-    assertEquals(List.of(), slot(Completeness.of("clothing", usdEur, print), PRINT, FR).missing());
+    assertEquals(List.of(), slot(of("clothing", usdEur, print), PRINT, FR).missing());
   }
 
   @Test
@@ -135,7 +138,7 @@ class CompletenessTest {
     CatalogSnapshot schema =
         requiring(ECOMMERCE, "name", "description", "sizes", "weight", "waterproof", "stock");
     var slots =
-        Completeness.of(
+        of(
             "clothing",
             values(
                 "{'name':[{'locale':'en_US','scope':null,'data':'   '}],"
@@ -157,16 +160,16 @@ class CompletenessTest {
     // and 2 of 3 is 66, not 67.
     CatalogSnapshot four = requiring(ECOMMERCE, "name", "stock", "color");
     var nameOnly = values("{'name':[{'locale':'en_US','scope':null,'data':'Tee'}]}");
-    assertEquals(50, slot(Completeness.of("clothing", nameOnly, four), ECOMMERCE, EN).ratio());
-    assertEquals(25, slot(Completeness.of("clothing", nameOnly, four), ECOMMERCE, FR).ratio());
+    assertEquals(50, slot(of("clothing", nameOnly, four), ECOMMERCE, EN).ratio());
+    assertEquals(25, slot(of("clothing", nameOnly, four), ECOMMERCE, FR).ratio());
     CatalogSnapshot three = requiring(ECOMMERCE, "name", "stock");
-    assertEquals(66, slot(Completeness.of("clothing", nameOnly, three), ECOMMERCE, EN).ratio());
+    assertEquals(66, slot(of("clothing", nameOnly, three), ECOMMERCE, EN).ratio());
   }
 
   @Test
   void aRequirementOnAnAttributeTheFamilyLacksDoesNotCount() {
     CatalogSnapshot schema = requiring(ECOMMERCE, "name", "ean");
     // The identifier and name; not ean, which clothing does not have.
-    assertEquals(2, slot(Completeness.of("clothing", Map.of(), schema), ECOMMERCE, EN).required());
+    assertEquals(2, slot(of("clothing", Map.of(), schema), ECOMMERCE, EN).required());
   }
 }

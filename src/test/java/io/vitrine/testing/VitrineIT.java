@@ -97,6 +97,43 @@ public abstract class VitrineIT {
         : !error.isNull(field) && expected.equals(error.getString(field));
   }
 
+  /**
+   * The newest completeness job for {@code subject} ("family:clothing", "all") once every job for
+   * it has finished or failed; fails after a minute.
+   */
+  protected JsonObject awaitJob(String subject) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonObject newest = null;
+      boolean pending = false;
+      for (JsonValue item :
+          api.get("api/v1/jobs?kind=completeness&limit=100").json().getJsonArray("items")) {
+        JsonObject job = item.asJsonObject();
+        if (job.getString("subject").equals(subject)) {
+          String state = job.getString("state");
+          pending |= !state.equals("finished") && !state.equals("failed");
+          if (newest == null || job.getInt("id") > newest.getInt("id")) {
+            newest = job;
+          }
+        }
+      }
+      if (newest != null && !pending) {
+        assertEquals(newest, api.get("api/v1/jobs/" + newest.getInt("id")).json());
+        return newest;
+      }
+      sleep(100);
+    }
+    throw new AssertionError("no finished job for " + subject);
+  }
+
+  protected static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   protected static String etag(Api.Response response) {
     return response.header("ETag").orElseThrow(() -> new AssertionError("No ETag: " + response));
   }

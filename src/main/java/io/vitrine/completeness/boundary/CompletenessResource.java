@@ -11,10 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The completeness dashboard. */
+/** The completeness and data quality dashboard. */
 @Path("completeness")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Completeness", description = "How ready the catalog is, per channel and locale.")
+@Tag(
+    name = "Completeness",
+    description = "How ready the catalog is, and how good its content, per channel and locale.")
 public class CompletenessResource {
 
   @Inject CompletenessSummary summary;
@@ -23,11 +25,12 @@ public class CompletenessResource {
   @Path("summary")
   @Operation(
       operationId = "getCompletenessSummary",
-      summary = "Completeness per channel and locale",
+      summary = "Completeness and data quality per channel and locale",
       description =
-          "For each channel × locale: products complete and incomplete, the same per family, and"
-              + " the attributes that most often keep products incomplete (the 10 most frequent)."
-              + " Products without a family have no completeness and are not counted.")
+          "For each channel × locale: products complete and incomplete and products per data"
+              + " quality grade (A to E), the same per family, the attributes that most often keep"
+              + " products incomplete and the most frequent data quality problems (10 of each)."
+              + " Products without a family have neither and are not counted.")
   @APIResponse(responseCode = "200", description = "The summary")
   @APIResponse(responseCode = "503", description = "The search index is still catching up")
   public JsonObject summary() {

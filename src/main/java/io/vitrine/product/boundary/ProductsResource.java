@@ -105,7 +105,9 @@ public class ProductsResource {
       @QueryParam("with_count") @Parameter(description = "true to include items_count")
           String withCount,
       @QueryParam("with_completenesses") @Parameter(description = WITH_COMPLETENESSES)
-          String withCompletenesses) {
+          String withCompletenesses,
+      @QueryParam("with_quality_scores") @Parameter(description = WITH_QUALITY_SCORES)
+          String withQualityScores) {
     var page = Pages.request(limit, searchAfter, withCount);
     var result =
         productSearch.search(
@@ -124,11 +126,12 @@ public class ProductsResource {
     // A product deleted since the search is left out of the page.
     List<Hit> found = result.hits().stream().filter(h -> byId.containsKey(h.id())).toList();
     Map<Product, JsonObject> json = documents.products(List.copyOf(byId.values()), false);
-    if ("true".equals(withCompletenesses)) {
+    Derived derived = new Derived(withCompletenesses, withQualityScores);
+    if (derived.any()) {
       var slots = completeness.slots(byId.keySet());
       json.replaceAll(
           (product, document) ->
-              withCompletenesses(document, slots.getOrDefault(product.id(), List.of())));
+              derived.add(document, slots.getOrDefault(product.id(), List.of())));
     }
     JsonObject answer =
         Pages.page(uri, page, found, Hit::cursor, h -> json.get(byId.get(h.id())), result.count());
@@ -170,28 +173,55 @@ public class ProductsResource {
           String withOrigins,
       @QueryParam("with_completenesses") @Parameter(description = WITH_COMPLETENESSES)
           String withCompletenesses,
+      @QueryParam("with_quality_scores") @Parameter(description = WITH_QUALITY_SCORES)
+          String withQualityScores,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     Product product = products.get(identifier);
     JsonObject document = documents.product(product, "true".equals(withOrigins));
-    if (!"true".equals(withCompletenesses)) {
+    Derived derived = new Derived(withCompletenesses, withQualityScores);
+    if (!derived.any()) {
       return Responses.read(document, product.version(), ifNoneMatch);
     }
-    JsonObject with =
-        withCompletenesses(
-            document,
-            completeness.slots(List.of(product.id())).getOrDefault(product.id(), List.of()));
-    // Completeness moves without a new version when the rules change: the tag covers it too.
-    String tag =
-        product.version() + "-c" + Integer.toHexString(with.get("completenesses").hashCode());
-    return Responses.read(with, tag, ifNoneMatch);
+    List<Completeness.Slot> slots =
+        completeness.slots(List.of(product.id())).getOrDefault(product.id(), List.of());
+    // Completeness and quality move without a new version when the rules change: the tag covers
+    // them too.
+    int digest =
+        31 * CompletenessJson.of(slots).hashCode()
+            + CompletenessJson.qualityScores(slots).hashCode();
+    String tag = product.version() + "-c" + Integer.toHexString(digest);
+    return Responses.read(derived.add(document, slots), tag, ifNoneMatch);
   }
 
   private static final String WITH_COMPLETENESSES =
       "true to add completenesses: per channel and locale, the ratio (data), the number of"
           + " required values and the missing attributes";
 
-  private static JsonObject withCompletenesses(JsonObject document, List<Completeness.Slot> slots) {
-    return Jsonp.objectBuilder(document).add("completenesses", CompletenessJson.of(slots)).build();
+  private static final String WITH_QUALITY_SCORES =
+      "true to add quality_scores: per channel and locale, the grade A to E (data), the score"
+          + " out of 100 and the problems found, each with its rule, attribute and message";
+
+  /** What a product shows on request besides its values: completeness, data quality. */
+  private record Derived(boolean completenesses, boolean qualityScores) {
+
+    Derived(String withCompletenesses, String withQualityScores) {
+      this("true".equals(withCompletenesses), "true".equals(withQualityScores));
+    }
+
+    boolean any() {
+      return completenesses || qualityScores;
+    }
+
+    JsonObject add(JsonObject document, List<Completeness.Slot> slots) {
+      var with = Jsonp.objectBuilder(document);
+      if (completenesses) {
+        with.add("completenesses", CompletenessJson.of(slots));
+      }
+      if (qualityScores) {
+        with.add("quality_scores", CompletenessJson.qualityScores(slots));
+      }
+      return with.build();
+    }
   }
 
   @POST

@@ -1,0 +1,238 @@
+package io.vitrine.quality;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The rules that read one text: placeholder text, words in capitals, repeated words, and for plain
+ * text, HTML and surrounding spaces. One pass over the words, without copying them, because a
+ * product write checks every text value it has.
+ */
+final class TextChecks {
+
+  private static final List<String> PLACEHOLDERS =
+      List.of("tbd", "tba", "tbc", "todo", "fixme", "lorem", "ipsum", "placeholder", "asdf");
+
+  // The placeholders by length: a word is compared with those of its length only.
+  private static final List<List<String>> PLACEHOLDERS_BY_LENGTH = byLength(PLACEHOLDERS);
+
+  // "to be defined", "à compléter": placeholders of two or three words, by their last word.
+  private static final List<String> TO_BE =
+      List.of("defined", "determined", "confirmed", "completed", "announced", "added", "written");
+  private static final List<String> A_FAIRE =
+      List.of("compléter", "completer", "définir", "definir", "renseigner");
+
+  private static final Pattern HTML =
+      Pattern.compile(
+          "</?[a-zA-Z][a-zA-Z0-9-]*(\\s[^<>]*)?/?>"
+              + "|&([a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
+
+  private static final int SHOWN = 3;
+
+  private TextChecks() {}
+
+  private static List<List<String>> byLength(List<String> words) {
+    int longest = words.stream().mapToInt(String::length).max().orElse(0);
+    List<List<String>> byLength = new ArrayList<>();
+    for (int length = 0; length <= longest; length++) {
+      int l = length;
+      byLength.add(words.stream().filter(w -> w.length() == l).toList());
+    }
+    return byLength;
+  }
+
+  /**
+   * Reports to {@code found} the problems of {@code text}, the value of {@code attribute}; {@code
+   * plain} for text that is not HTML (text, textarea without rich_text). Rules in {@code off} are
+   * skipped.
+   */
+  static void check(
+      String attribute, String text, boolean plain, Set<QualityRule> off, Consumer<Issue> found) {
+    if (plain
+        && !off.contains(QualityRule.SURROUNDING_SPACES)
+        && !text.isEmpty()
+        && (Character.isWhitespace(text.charAt(0))
+            || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+      found.accept(
+          new Issue(
+              QualityRule.SURROUNDING_SPACES,
+              attribute,
+              attribute + " starts or ends with spaces."));
+    }
+    if (plain
+        && !off.contains(QualityRule.HTML_IN_PLAIN_TEXT)
+        && (text.indexOf('<') >= 0 || text.indexOf('&') >= 0)) {
+      var html = HTML.matcher(text);
+      if (html.find()) {
+        found.accept(
+            new Issue(
+                QualityRule.HTML_IN_PLAIN_TEXT,
+                attribute,
+                attribute + " is plain text but contains HTML (" + html.group() + ")."));
+      }
+    }
+    new Words(text).report(attribute, off, found);
+  }
+
+  /** The words of a text and what they show. */
+  private static final class Words {
+    private final String text;
+    private String placeholder;
+    private String repeated;
+    private final Set<String> capitals = new LinkedHashSet<>();
+    private boolean lowerCase;
+    private int longWords;
+
+    Words(String text) {
+      this.text = text;
+      scan();
+    }
+
+    private void scan() {
+      int n = text.length();
+      int previousStart = -1;
+      int previousEnd = -1;
+      int beforeStart = -1;
+      int beforeEnd = -1;
+      boolean onlySpaceSince = false;
+      int i = 0;
+      while (i < n) {
+        int cp = text.codePointAt(i);
+        if (!Character.isLetterOrDigit(cp)) {
+          if (!Character.isWhitespace(cp)) {
+            onlySpaceSince = false;
+          }
+          i += Character.charCount(cp);
+          continue;
+        }
+        int start = i;
+        int letters = 0;
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        while (i < n && Character.isLetterOrDigit(cp = text.codePointAt(i))) {
+          if (Character.isLetter(cp)) {
+            letters++;
+            upper |= Character.isUpperCase(cp);
+            lower |= Character.isLowerCase(cp);
+          } else {
+            digit = true;
+          }
+          i += Character.charCount(cp);
+        }
+        int end = i;
+        lowerCase |= lower;
+        if (!digit && letters >= 3) {
+          longWords++;
+        }
+        if (!digit && letters >= 4 && upper && !lower && capitals.size() < 10) {
+          capitals.add(text.substring(start, end));
+        }
+        if (placeholder == null) {
+          placeholder = placeholder(start, end, previousStart, previousEnd, beforeStart, beforeEnd);
+        }
+        if (repeated == null
+            && onlySpaceSince
+            && letters > 0
+            && end - start == previousEnd - previousStart
+            && text.regionMatches(true, start, text, previousStart, end - start)) {
+          repeated = text.substring(previousStart, end);
+        }
+        beforeStart = previousStart;
+        beforeEnd = previousEnd;
+        previousStart = start;
+        previousEnd = end;
+        onlySpaceSince = true;
+      }
+    }
+
+    // Called for every word: the cheap tests (length, first letter, the words before) come first.
+    private String placeholder(
+        int start, int end, int prevStart, int prevEnd, int befStart, int befEnd) {
+      int length = end - start;
+      char first = text.charAt(start);
+      if ((length < PLACEHOLDERS_BY_LENGTH.size()
+              && isAny(start, end, PLACEHOLDERS_BY_LENGTH.get(length)))
+          || ((first == 'x' || first == 'X') && isRunOfX(start, end))) {
+        return text.substring(start, end);
+      }
+      if (befStart >= 0
+          && is(prevStart, prevEnd, "be")
+          && is(befStart, befEnd, "to")
+          && isAny(start, end, TO_BE)) {
+        return text.substring(befStart, end);
+      }
+      if (prevStart >= 0
+          && (is(prevStart, prevEnd, "à") || is(prevStart, prevEnd, "a"))
+          && isAny(start, end, A_FAIRE)) {
+        return text.substring(prevStart, end);
+      }
+      return null;
+    }
+
+    private boolean isAny(int start, int end, List<String> words) {
+      for (String word : words) {
+        if (is(start, end, word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean is(int start, int end, String word) {
+      return end - start == word.length()
+          && text.regionMatches(true, start, word, 0, word.length());
+    }
+
+    private boolean isRunOfX(int start, int end) {
+      if (end - start < 3) {
+        return false;
+      }
+      for (int i = start; i < end; i++) {
+        char c = text.charAt(i);
+        if (c != 'x' && c != 'X') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void report(String attribute, Set<QualityRule> off, Consumer<Issue> found) {
+      if (placeholder != null && !off.contains(QualityRule.PLACEHOLDER_TEXT)) {
+        found.accept(
+            new Issue(
+                QualityRule.PLACEHOLDER_TEXT,
+                attribute,
+                attribute + " contains placeholder text (\"" + placeholder + "\")."));
+      }
+      // Acronyms (HDMI, LEGO) are fine alone; shouting is several such words, or a whole text of
+      // words in capitals.
+      boolean shouting = capitals.size() >= 2 || (!lowerCase && longWords >= 3);
+      if (shouting && !off.contains(QualityRule.CAPITAL_WORDS)) {
+        List<String> shown = new ArrayList<>(capitals);
+        found.accept(
+            new Issue(
+                QualityRule.CAPITAL_WORDS,
+                attribute,
+                attribute
+                    + (shown.isEmpty()
+                        ? " is written in capitals."
+                        : " has words in capitals: "
+                            + String.join(", ", shown.subList(0, Math.min(SHOWN, shown.size())))
+                            + (shown.size() > SHOWN ? ", …" : "")
+                            + ".")));
+      }
+      if (repeated != null && !off.contains(QualityRule.REPEATED_WORDS)) {
+        found.accept(
+            new Issue(
+                QualityRule.REPEATED_WORDS,
+                attribute,
+                attribute + " repeats a word (\"" + repeated + "\")."));
+      }
+    }
+  }
+}

@@ -4,6 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 
 /** A group of attributes shown together (Marketing, Technical, …). */
 @Entity
@@ -20,6 +24,8 @@ public class AttributeGroup extends CatalogEntity {
   // Space-separated rule codes, sorted.
   @Column(name = "disabled_quality_rules")
   private String disabledQualityRules = "";
+
+  @Transient private volatile List<String> parsedRules;
 
   protected AttributeGroup() {}
 
@@ -40,14 +46,19 @@ public class AttributeGroup extends CatalogEntity {
     this.sortOrder = sortOrder;
   }
 
-  /** The data quality rules switched off for this group's attributes, by code. */
-  public java.util.SortedSet<String> disabledQualityRules() {
-    return disabledQualityRules.isEmpty()
-        ? java.util.Collections.emptySortedSet()
-        : new java.util.TreeSet<>(java.util.List.of(disabledQualityRules.split(" ")));
+  /** The data quality rules switched off for this group's attributes, by code, sorted. */
+  public List<String> disabledQualityRules() {
+    // Read for every product a write or a recompute judges: split once.
+    List<String> rules = parsedRules;
+    if (rules == null) {
+      rules = disabledQualityRules.isEmpty() ? List.of() : List.of(disabledQualityRules.split(" "));
+      parsedRules = rules;
+    }
+    return rules;
   }
 
-  void setDisabledQualityRules(java.util.Collection<String> rules) {
-    this.disabledQualityRules = String.join(" ", new java.util.TreeSet<>(rules));
+  void setDisabledQualityRules(Collection<String> rules) {
+    this.disabledQualityRules = String.join(" ", new TreeSet<>(rules));
+    this.parsedRules = null;
   }
 }

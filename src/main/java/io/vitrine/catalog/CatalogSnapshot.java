@@ -30,10 +30,10 @@ public record CatalogSnapshot(
   }
 
   /** The data quality rules switched off for {@code attribute} (by its group). */
-  public java.util.SortedSet<String> disabledQualityRules(Attribute attribute) {
+  public java.util.List<String> disabledQualityRules(Attribute attribute) {
     AttributeGroup group =
         attribute.group() == null ? null : attributeGroups.get(attribute.group());
-    return group == null ? java.util.Collections.emptySortedSet() : group.disabledQualityRules();
+    return group == null ? java.util.List.of() : group.disabledQualityRules();
   }
 
   public Optional<Family> family(String code) {

@@ -39,17 +39,20 @@ public class CatalogTerms {
     Map<String, Map<String, String>> labels = new HashMap<>();
     List<String> wanted = new ArrayList<>(codes);
     for (int from = 0; from < wanted.size(); from += CHUNK) {
-      for (AttributeOption option :
+      // Codes and labels only: product writers read them too, and entities would join their
+      // persistence context (and its checks at commit).
+      for (Object[] option :
           em.createQuery(
-                  "SELECT o FROM AttributeOption o WHERE o.attribute = :attribute AND o.code IN"
-                      + " :codes",
-                  AttributeOption.class)
+                  "SELECT o.code, o.labels FROM AttributeOption o WHERE o.attribute = :attribute"
+                      + " AND o.code IN :codes",
+                  Object[].class)
               .setParameter("attribute", attribute)
               .setParameter("codes", wanted.subList(from, Math.min(wanted.size(), from + CHUNK)))
-              // Read inside product writers too: their pending changes hold no options.
               .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
               .getResultList()) {
-        labels.put(option.code(), option.labels());
+        @SuppressWarnings("unchecked")
+        Map<String, String> byLocale = (Map<String, String>) option[1];
+        labels.put((String) option[0], byLocale);
       }
     }
     return labels;

@@ -78,7 +78,7 @@ public final class Completeness {
         List<String> missing = new ArrayList<>();
         for (String code : attributes) {
           Attribute attribute = schema.attributes().get(code);
-          if (attribute != null && !filled(attribute, values, channel, locale)) {
+          if (attribute != null && !filled(attribute, values, channel, locale, quality)) {
             missing.add(code);
           }
         }
@@ -119,7 +119,11 @@ public final class Completeness {
   }
 
   private static boolean filled(
-      Attribute attribute, Map<ValueKey, JsonValue> values, Channel channel, String locale) {
+      Attribute attribute,
+      Map<ValueKey, JsonValue> values,
+      Channel channel,
+      String locale,
+      ProductQuality quality) {
     return switch (attribute.type()) {
       // The identifier lives on the product itself and is always set.
       case IDENTIFIER -> true;
@@ -131,7 +135,8 @@ public final class Completeness {
                       attribute.code(),
                       attribute.localizable() ? locale : null,
                       attribute.scopable() ? channel.code() : null)),
-              channel);
+              channel,
+              quality);
     };
   }
 
@@ -140,7 +145,8 @@ public final class Completeness {
    * without visible text included), an empty list, a metric without amount and a price missing one
    * of the channel's currencies do not.
    */
-  static boolean filled(Attribute attribute, JsonValue data, Channel channel) {
+  private static boolean filled(
+      Attribute attribute, JsonValue data, Channel channel, ProductQuality quality) {
     if (data == null || data.getValueType() == JsonValue.ValueType.NULL) {
       return false;
     }
@@ -148,7 +154,7 @@ public final class Completeness {
       case STRING -> {
         String text = ((JsonString) data).getString();
         yield Boolean.TRUE.equals(attribute.richText())
-            ? !ProductQuality.visible(text).isBlank()
+            ? !quality.visible(text).isBlank()
             : !text.isBlank();
       }
       case ARRAY -> {

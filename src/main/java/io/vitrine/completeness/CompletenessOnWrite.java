@@ -8,6 +8,7 @@ import io.vitrine.jobs.Jobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -89,7 +90,9 @@ public class CompletenessOnWrite {
       }
       // Whether an option has a label in each locale is a quality rule.
       case "attribute_option" -> {
-        if (change.before() != null && change.after() != null && change.changed("labels")) {
+        if (change.before() != null
+            && change.after() != null
+            && !labelled(change.before()).equals(labelled(change.after()))) {
           recomputeHolders(Set.of(change.after().getString("attribute")));
         }
       }
@@ -97,6 +100,21 @@ public class CompletenessOnWrite {
         // Nothing else changes what a product lacks or how its content is judged.
       }
     }
+  }
+
+  /** The locales an option has a label in: what quality judges (not the wording). */
+  private static Set<String> labelled(JsonObject option) {
+    Set<String> locales = new HashSet<>();
+    JsonObject labels = option.getJsonObject("labels");
+    if (labels != null) {
+      labels.forEach(
+          (locale, label) -> {
+            if (label instanceof JsonString s && !s.getString().isBlank()) {
+              locales.add(locale);
+            }
+          });
+    }
+    return locales;
   }
 
   /** Queues a recompute of each family that has one of {@code attributes}. */

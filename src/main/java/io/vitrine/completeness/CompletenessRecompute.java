@@ -63,9 +63,13 @@ public class CompletenessRecompute implements JobWork {
     String family = familyOf(subject);
     var next =
         em.createQuery(
+                // By family, then id: the same order for one family, but the one H2 sees that
+                // the (family_code, id) index gives, so it reads 500 rows instead of sorting the
+                // rest of the family for every batch (half of a 200,000-product recompute).
                 "SELECT p.id FROM Product p WHERE p.id > :after"
-                    + (family == null ? "" : " AND p.family = :family")
-                    + " ORDER BY p.id",
+                    + (family == null
+                        ? " ORDER BY p.id"
+                        : " AND p.family = :family ORDER BY p.family, p.id"),
                 Long.class)
             .setParameter("after", cursor)
             .setMaxResults(BATCH);

@@ -4,6 +4,7 @@ import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.CatalogTerms;
 import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.platform.database.VitrineDatabase;
+import io.vitrine.platform.json.Jsonp;
 import io.vitrine.product.IndexableProducts;
 import io.vitrine.product.IndexableProducts.Indexable;
 import io.vitrine.product.Product;
@@ -12,7 +13,6 @@ import io.vitrine.quality.OptionLabels;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -133,7 +133,7 @@ public class CompletenessStore {
     if (json.equals("[]")) {
       return List.of();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.reader(new StringReader(json))) {
       return Issue.fromJson(reader.readArray());
     }
   }

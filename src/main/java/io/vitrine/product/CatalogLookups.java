@@ -6,7 +6,6 @@ import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
@@ -52,7 +51,7 @@ final class CatalogLookups {
             if (data != JsonValue.NULL && attribute.type().hasOptions()) {
               optionCodes
                   .computeIfAbsent(key.attribute(), a -> new HashSet<>())
-                  .addAll(optionCodes(data));
+                  .addAll(ProductValues.optionCodes(data));
             }
           });
     }
@@ -99,7 +98,7 @@ final class CatalogLookups {
           Map<String, String> known = options.getOrDefault(key.attribute(), Map.of());
           JsonArrayBuilder codes = Jsonp.arrayBuilder();
           boolean valid = true;
-          for (String code : optionCodes(data)) {
+          for (String code : ProductValues.optionCodes(data)) {
             String stored = known.get(code.toLowerCase(Locale.ROOT));
             if (stored == null) {
               violations.add(
@@ -137,14 +136,5 @@ final class CatalogLookups {
         violations.add("categories[" + i + "]", "there is no category '" + code + "'.");
       }
     }
-  }
-
-  static List<String> optionCodes(JsonValue data) {
-    if (data instanceof JsonString code) {
-      return List.of(code.getString());
-    }
-    return data.asJsonArray().getValuesAs(JsonString.class).stream()
-        .map(JsonString::getString)
-        .toList();
   }
 }

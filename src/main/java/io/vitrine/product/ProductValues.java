@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -147,5 +148,15 @@ public final class ProductValues {
   @Override
   public String toString() {
     return toJson().toString();
+  }
+
+  /** The option codes of a simple or multi select value. */
+  public static List<String> optionCodes(JsonValue data) {
+    if (data instanceof JsonString code) {
+      return List.of(code.getString());
+    }
+    return data.asJsonArray().getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
   }
 }

@@ -15,6 +15,12 @@ public record Issue(QualityRule rule, String attribute, String message) {
   public static final Comparator<Issue> ORDER =
       Comparator.comparing(Issue::rule).thenComparing(Issue::attribute);
 
+  /** Up to three of {@code items}, then how many more: "red, navy, sand and 2 more". */
+  static String few(List<String> items) {
+    return String.join(", ", items.subList(0, Math.min(3, items.size())))
+        + (items.size() > 3 ? " and " + (items.size() - 3) + " more" : "");
+  }
+
   /** As products show and the database stores them: {@code [{rule, attribute, message}]}. */
   public static JsonArray toJson(List<Issue> issues) {
     JsonArrayBuilder array = Jsonp.arrayBuilder();

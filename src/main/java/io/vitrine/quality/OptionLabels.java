@@ -2,14 +2,12 @@ package io.vitrine.quality;
 
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.product.ProductValues;
 import io.vitrine.product.ValueKey;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,21 +47,12 @@ public final class OptionLabels {
           (key, data) -> {
             Attribute attribute = schema.attributes().get(key.attribute());
             if (attribute != null && attribute.type().hasOptions()) {
-              options.computeIfAbsent(key.attribute(), a -> new HashSet<>()).addAll(codes(data));
+              options
+                  .computeIfAbsent(key.attribute(), a -> new HashSet<>())
+                  .addAll(ProductValues.optionCodes(data));
             }
           });
     }
     return options;
-  }
-
-  /** The option codes of a simple or multi select value. */
-  public static List<String> codes(JsonValue data) {
-    if (data instanceof JsonString s) {
-      return List.of(s.getString());
-    }
-    if (data instanceof JsonArray array) {
-      return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-    return List.of();
   }
 }

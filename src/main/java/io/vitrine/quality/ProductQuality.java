@@ -5,6 +5,7 @@ import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.Channel;
 import io.vitrine.catalog.Family;
+import io.vitrine.product.ProductValues;
 import io.vitrine.product.ValueKey;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,6 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * The data quality problems of one product in each channel × locale: the rules look at the values
@@ -27,8 +33,6 @@ import org.jsoup.Jsoup;
  */
 public final class ProductQuality {
 
-  private static final int SHOWN = 3;
-
   private final Family family;
   private final Map<ValueKey, JsonValue> values;
   private final CatalogSnapshot schema;
@@ -36,6 +40,7 @@ public final class ProductQuality {
   private final List<Attribute> attributes = new ArrayList<>();
   private final Map<String, Set<QualityRule>> offByGroup = new HashMap<>();
   private final Map<ValueKey, List<Issue>> textIssues = new HashMap<>();
+  private final Map<String, String> visibleTexts = new HashMap<>();
 
   public ProductQuality(
       Family family, Map<ValueKey, JsonValue> values, CatalogSnapshot schema, OptionLabels labels) {
@@ -88,7 +93,7 @@ public final class ProductQuality {
     }
     title(channel, locale, issues);
     image(channel, locale, issues);
-    unitsByKind.forEach((kind, units) -> mixedUnits(units, issues));
+    unitsByKind.forEach((kind, units) -> mixedUnits(units, standardUnit(kind), issues));
     issues.sort(Issue.ORDER);
     return issues;
   }
@@ -122,7 +127,7 @@ public final class ProductQuality {
       return;
     }
     List<String> missing = new ArrayList<>(0);
-    for (String option : OptionLabels.codes(data)) {
+    for (String option : ProductValues.optionCodes(data)) {
       if (!labels.labelled(attribute.code(), option, locale)) {
         missing.add(option);
       }
@@ -134,7 +139,7 @@ public final class ProductQuality {
               attribute.code(),
               attribute.code()
                   + (missing.size() == 1 ? " option " : " options ")
-                  + shown(missing)
+                  + Issue.few(missing)
                   + (missing.size() == 1 ? " has" : " have")
                   + " no "
                   + locale
@@ -173,7 +178,9 @@ public final class ProductQuality {
             QualityRule.TITLE_LENGTH,
             title.code(),
             title.code()
-                + (length == 0 ? " is empty" : " has " + length + " characters")
+                + (length == 0
+                    ? " is empty"
+                    : " has " + length + (length == 1 ? " character" : " characters"))
                 + "; "
                 + channel.code()
                 + " wants titles of "
@@ -207,8 +214,17 @@ public final class ProductQuality {
     }
   }
 
-  /** Attributes whose unit differs from the one most of their kind use are reported. */
-  private static void mixedUnits(Map<String, List<String>> attributesByUnit, List<Issue> issues) {
+  private String standardUnit(String measurementFamily) {
+    var family = schema.measurementFamilies().get(measurementFamily);
+    return family == null ? null : family.standardUnit();
+  }
+
+  /**
+   * Attributes whose unit differs from the one most of their kind use are reported; on a tie, the
+   * usual unit is the family's standard unit if it is among them, else the first by code.
+   */
+  private static void mixedUnits(
+      Map<String, List<String>> attributesByUnit, String standard, List<Issue> issues) {
     if (attributesByUnit.size() < 2) {
       return;
     }
@@ -218,7 +234,9 @@ public final class ProductQuality {
                 (a, b) ->
                     a.getValue().size() != b.getValue().size()
                         ? Integer.compare(a.getValue().size(), b.getValue().size())
-                        : b.getKey().compareTo(a.getKey()))
+                        : a.getKey().equals(standard)
+                            ? 1
+                            : b.getKey().equals(standard) ? -1 : b.getKey().compareTo(a.getKey()))
             .getKey();
     attributesByUnit.forEach(
         (unit, codes) -> {
@@ -232,7 +250,7 @@ public final class ProductQuality {
                           + " is in "
                           + unit
                           + " while "
-                          + shown(attributesByUnit.get(usual))
+                          + Issue.few(attributesByUnit.get(usual))
                           + (attributesByUnit.get(usual).size() == 1 ? " is" : " are")
                           + " in "
                           + usual
@@ -261,13 +279,45 @@ public final class ProductQuality {
         attribute.scopable() ? channel.code() : null);
   }
 
-  /** The text a reader sees in HTML: parsing is skipped when there is no markup. */
-  public static String visible(String html) {
-    return html.indexOf('<') < 0 && html.indexOf('&') < 0 ? html : Jsoup.parse(html).text();
+  /**
+   * Separates the blocks (paragraphs, list items, lines) of rich text: whitespace to {@link
+   * String#isBlank} and {@link String#strip}, but the end of a sentence to the word rules, so that
+   * "Care" in a heading and "Care instructions" in the paragraph below are not a repeated word.
+   */
+  static final char BLOCK = '\u2029';
+
+  /**
+   * The text a reader sees in HTML, blocks separated by {@link #BLOCK}, read once per product for
+   * completeness and quality alike.
+   */
+  public String visible(String html) {
+    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+      return html;
+    }
+    return visibleTexts.computeIfAbsent(html, ProductQuality::parseVisible);
   }
 
-  private static String shown(List<String> codes) {
-    return String.join(", ", codes.subList(0, Math.min(SHOWN, codes.size())))
-        + (codes.size() > SHOWN ? " and " + (codes.size() - SHOWN) + " more" : "");
+  private static String parseVisible(String html) {
+    StringBuilder text = new StringBuilder(html.length());
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              text.append(t.text());
+            } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
+              text.append(BLOCK);
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.isBlock()) {
+              text.append(BLOCK);
+            }
+          }
+        },
+        Jsoup.parse(html).body());
+    return text.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.vitrine.quality;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -12,31 +13,30 @@ import java.util.stream.Collectors;
  * storefront.
  */
 public enum QualityRule {
-  GTIN_CHECK_DIGIT(
-      25, "A GTIN attribute's value is not 8, 12, 13 or 14 digits with a valid check digit."),
-  PLACEHOLDER_TEXT(20, "A text holds placeholder text such as TBD, TODO or lorem ipsum."),
-  IMAGE_MISSING(20, "The family's image attribute (attribute_as_image) has no value."),
-  TITLE_LENGTH(
-      15,
-      "The title (the family's attribute_as_label) is shorter or longer than the channel asks."),
-  HTML_IN_PLAIN_TEXT(15, "A plain-text attribute contains HTML tags or entities, shown as such."),
-  CAPITAL_WORDS(10, "A text has words written in capitals (shouting)."),
-  OPTION_LABEL_MISSING(
-      10, "A selected option has no label in the locale: the storefront shows its code."),
-  REPEATED_WORDS(5, "A text repeats a word (\"the the\")."),
-  SURROUNDING_SPACES(5, "A plain text starts or ends with spaces."),
-  MIXED_UNITS(5, "Metric values of one kind (weights, lengths) use different units.");
+  GTIN_CHECK_DIGIT(25),
+  PLACEHOLDER_TEXT(20),
+  IMAGE_MISSING(20),
+  TITLE_LENGTH(15),
+  HTML_IN_PLAIN_TEXT(15),
+  CAPITAL_WORDS(10),
+  OPTION_LABEL_MISSING(10),
+  REPEATED_WORDS(5),
+  SURROUNDING_SPACES(5),
+  MIXED_UNITS(5);
+
+  private static final Map<String, QualityRule> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toMap(QualityRule::code, r -> r));
 
   private final int penalty;
-  private final String description;
+  private final String code;
 
-  QualityRule(int penalty, String description) {
+  QualityRule(int penalty) {
     this.penalty = penalty;
-    this.description = description;
+    this.code = name().toLowerCase(Locale.ROOT);
   }
 
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** The points one problem costs. */
@@ -44,12 +44,8 @@ public enum QualityRule {
     return penalty;
   }
 
-  public String description() {
-    return description;
-  }
-
   public static Optional<QualityRule> fromCode(String code) {
-    return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+    return Optional.ofNullable(BY_CODE.get(code));
   }
 
   public static String codes() {

@@ -15,7 +15,14 @@ import java.util.regex.Pattern;
 final class TextChecks {
 
   private static final List<String> PLACEHOLDERS =
-      List.of("tbd", "tba", "tbc", "todo", "fixme", "lorem", "ipsum", "placeholder", "asdf");
+      List.of("tbd", "tba", "tbc", "lorem", "ipsum", "placeholder", "asdf");
+
+  // "todo" is a Spanish and Portuguese word: in capitals only, as developers write it.
+  private static final List<String> CAPITALS_PLACEHOLDERS = List.of("TODO", "FIXME");
+
+  // Words that correct grammar repeats ("had had", "nous nous lavons", "die die Umwelt schonen").
+  private static final List<String> GRAMMATICAL_REPEATS =
+      List.of("had", "that", "nous", "vous", "die", "der", "das", "dat");
 
   // The placeholders by length: a word is compared with those of its length only.
   private static final List<List<String>> PLACEHOLDERS_BY_LENGTH = byLength(PLACEHOLDERS);
@@ -30,8 +37,6 @@ final class TextChecks {
       Pattern.compile(
           "</?[a-zA-Z][a-zA-Z0-9-]*(\\s[^<>]*)?/?>"
               + "|&([a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
-
-  private static final int SHOWN = 3;
 
   private TextChecks() {}
 
@@ -72,10 +77,25 @@ final class TextChecks {
             new Issue(
                 QualityRule.HTML_IN_PLAIN_TEXT,
                 attribute,
-                attribute + " is plain text but contains HTML (" + html.group() + ")."));
+                attribute + " is plain text but contains HTML (" + shortened(html.group()) + ")."));
       }
     }
     new Words(text).report(attribute, off, found);
+  }
+
+  private static String shortened(String quote) {
+    return quote.length() <= 40 ? quote : quote.substring(0, 39) + "…";
+  }
+
+  /** Letters and digits, and the marks that combine with them (accents, Indic vowel signs). */
+  private static boolean isWordPart(int cp) {
+    if (Character.isLetterOrDigit(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   /** The words of a text and what they show. */
@@ -85,7 +105,8 @@ final class TextChecks {
     private String repeated;
     private final Set<String> capitals = new LinkedHashSet<>();
     private boolean lowerCase;
-    private int longWords;
+    private int words;
+    private int upperCaseWords;
 
     Words(String text) {
       this.text = text;
@@ -102,8 +123,8 @@ final class TextChecks {
       int i = 0;
       while (i < n) {
         int cp = text.codePointAt(i);
-        if (!Character.isLetterOrDigit(cp)) {
-          if (!Character.isWhitespace(cp)) {
+        if (!isWordPart(cp)) {
+          if (!Character.isWhitespace(cp) || cp == ProductQuality.BLOCK) {
             onlySpaceSince = false;
           }
           i += Character.charCount(cp);
@@ -114,22 +135,25 @@ final class TextChecks {
         boolean upper = false;
         boolean lower = false;
         boolean digit = false;
-        while (i < n && Character.isLetterOrDigit(cp = text.codePointAt(i))) {
+        while (i < n && isWordPart(cp = text.codePointAt(i))) {
           if (Character.isLetter(cp)) {
             letters++;
             upper |= Character.isUpperCase(cp);
             lower |= Character.isLowerCase(cp);
-          } else {
+          } else if (Character.isDigit(cp)) {
             digit = true;
           }
           i += Character.charCount(cp);
         }
         int end = i;
+        words++;
         lowerCase |= lower;
-        if (!digit && letters >= 3) {
-          longWords++;
+        // Scripts without case (Chinese, Arabic, …) have neither upper- nor lower-case letters.
+        boolean upperCase = !digit && upper && !lower;
+        if (upperCase && letters >= 3) {
+          upperCaseWords++;
         }
-        if (!digit && letters >= 4 && upper && !lower && capitals.size() < 10) {
+        if (upperCase && letters >= 4 && capitals.size() < 10) {
           capitals.add(text.substring(start, end));
         }
         if (placeholder == null) {
@@ -139,7 +163,8 @@ final class TextChecks {
             && onlySpaceSince
             && letters > 0
             && end - start == previousEnd - previousStart
-            && text.regionMatches(true, start, text, previousStart, end - start)) {
+            && text.regionMatches(true, start, text, previousStart, end - start)
+            && !isAny(start, end, GRAMMATICAL_REPEATS)) {
           repeated = text.substring(previousStart, end);
         }
         beforeStart = previousStart;
@@ -157,7 +182,10 @@ final class TextChecks {
       char first = text.charAt(start);
       if ((length < PLACEHOLDERS_BY_LENGTH.size()
               && isAny(start, end, PLACEHOLDERS_BY_LENGTH.get(length)))
-          || ((first == 'x' || first == 'X') && isRunOfX(start, end))) {
+          || ((first == 'x' || first == 'X') && isRunOfX(start, end))
+          || ((first == 'T' || first == 'F')
+              && CAPITALS_PLACEHOLDERS.stream()
+                  .anyMatch(w -> text.startsWith(w, start) && w.length() == length))) {
         return text.substring(start, end);
       }
       if (befStart >= 0
@@ -209,22 +237,19 @@ final class TextChecks {
                 attribute,
                 attribute + " contains placeholder text (\"" + placeholder + "\")."));
       }
-      // Acronyms (HDMI, LEGO) are fine alone; shouting is several such words, or a whole text of
-      // words in capitals.
-      boolean shouting = capitals.size() >= 2 || (!lowerCase && longWords >= 3);
+      // Acronyms and brands (HDMI, LEGO) are fine among other words; shouting is a text written
+      // in capitals, three such words, or two that make half the text.
+      boolean whole = !lowerCase && upperCaseWords >= 3;
+      boolean shouting = whole || capitals.size() >= 3 || (capitals.size() == 2 && words <= 4);
       if (shouting && !off.contains(QualityRule.CAPITAL_WORDS)) {
-        List<String> shown = new ArrayList<>(capitals);
         found.accept(
             new Issue(
                 QualityRule.CAPITAL_WORDS,
                 attribute,
                 attribute
-                    + (shown.isEmpty()
+                    + (whole
                         ? " is written in capitals."
-                        : " has words in capitals: "
-                            + String.join(", ", shown.subList(0, Math.min(SHOWN, shown.size())))
-                            + (shown.size() > SHOWN ? ", …" : "")
-                            + ".")));
+                        : " has words in capitals: " + Issue.few(List.copyOf(capitals)) + ".")));
       }
       if (repeated != null && !off.contains(QualityRule.REPEATED_WORDS)) {
         found.accept(

@@ -5,10 +5,10 @@ import static io.vitrine.search.SearchFields.TextKind.LONG;
 import static io.vitrine.search.SearchFields.TextKind.SHORT;
 
 import io.vitrine.catalog.Attribute;
-import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.product.IndexableProducts.Indexable;
+import io.vitrine.product.ProductValues;
 import io.vitrine.product.ValueKey;
 import io.vitrine.quality.Issue;
 import io.vitrine.quality.OptionLabels;
@@ -142,7 +142,7 @@ final class IndexDocuments {
         fullText(doc, LONG, key.locale(), text);
       }
       case SIMPLESELECT, MULTISELECT -> {
-        for (String code : OptionLabels.codes(data)) {
+        for (String code : ProductValues.optionCodes(data)) {
           String lower = ValueForms.keyword(code);
           facet(doc, field, lower);
           doc.add(
@@ -222,9 +222,5 @@ final class IndexDocuments {
   private static void time(Document doc, String field, long millis) {
     doc.add(new LongPoint(field, millis));
     doc.add(new NumericDocValuesField(field, millis));
-  }
-
-  static boolean isSelect(AttributeType type) {
-    return type == AttributeType.SIMPLESELECT || type == AttributeType.MULTISELECT;
   }
 }

@@ -9,8 +9,6 @@ import io.vitrine.testing.TestCatalog;
 import io.vitrine.testing.VitrineIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +30,7 @@ class CompletenessIT extends VitrineIT {
   }
 
   private String product(String identifier, String values) {
-    assertStatus(
-        201,
-        api.post(
-            "api/v1/products",
-            json(
-                "{'identifier':'"
-                    + identifier
-                    + "','family':'"
-                    + c.family
-                    + "','values':{"
-                    + values
-                    + "}}")));
-    return identifier;
+    return c.createProduct(api, identifier, values);
   }
 
   private String name(String locale, String text) {
@@ -76,22 +62,12 @@ class CompletenessIT extends VitrineIT {
     return slots;
   }
 
-  private Api.Response search(String filter) {
-    String search =
-        "{'family':[{'operator':'IN','value':['"
-            + c.family
-            + "']}],'completeness':["
-            + filter
-            + "]}";
-    return api.get(
-        "api/v1/products?with_count=true&search="
-            + URLEncoder.encode(json(search), StandardCharsets.UTF_8));
+  private Api.Response search(String condition) {
+    return c.search(api, "completeness", condition);
   }
 
-  private int count(String filter) {
-    var response = search(filter);
-    assertStatus(200, response);
-    return response.json().getInt("items_count");
+  private int count(String condition) {
+    return c.count(api, "completeness", condition);
   }
 
   @Test
@@ -178,22 +154,8 @@ class CompletenessIT extends VitrineIT {
         1, count("{'operator':'=','value':25,'scope':'" + c.channel + "','locale':'fr_FR'}"));
 
     // The dashboard counts the family in the channel's slots.
-    var summary = api.get("api/v1/completeness/summary");
-    assertStatus(200, summary);
-    JsonObject en =
-        summary.json().getJsonArray("items").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(
-                s ->
-                    s.getString("scope").equals(c.channel) && s.getString("locale").equals("en_US"))
-            .findFirst()
-            .orElseThrow();
-    JsonObject family =
-        en.getJsonArray("families").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(f -> f.getString("family").equals(c.family))
-            .findFirst()
-            .orElseThrow();
+    JsonObject en = c.summary(api, "en_US");
+    JsonObject family = c.familyCounts(en);
     assertEquals(2, family.getInt("incomplete"));
     assertEquals(0, family.getInt("complete"));
     assertTrue(

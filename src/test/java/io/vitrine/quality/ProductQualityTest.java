@@ -112,6 +112,16 @@ class ProductQualityTest {
     assertEquals(
         List.of("repeated_words description: description repeats a word (\"bio bio\")."),
         issues(json, PRINT, FR));
+    // A heading and the paragraph below it are two sentences, not a repeat.
+    assertEquals(
+        List.of(),
+        issues(
+            "{'description':[{'locale':'fr_FR','scope':'print','data':'<h3>Care</h3><p>Care"
+                + " instructions</p><ul><li>Cotton</li><li>Cotton lining</li></ul>'}],"
+                + IMAGE
+                + "}",
+            PRINT,
+            FR));
   }
 
   @Test
@@ -192,9 +202,9 @@ class ProductQualityTest {
             + "'net_weight':[{'locale':null,'scope':null,'data':{'amount':'1.1','unit':'KILOGRAM'}}],"
             + IMAGE
             + "}";
-    // net_weight's group spares it: weight and gross_weight tie, and the first unit by code wins.
+    // net_weight's group spares it: weight and gross_weight tie, and the standard unit wins.
     assertEquals(
-        List.of("mixed_units weight: weight is in KILOGRAM while gross_weight is in GRAM."),
+        List.of("mixed_units gross_weight: gross_weight is in GRAM while weight is in KILOGRAM."),
         issues(json, PRINT, FR));
   }
 

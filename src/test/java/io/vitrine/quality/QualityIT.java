@@ -11,8 +11,6 @@ import io.vitrine.testing.VitrineIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,20 +44,7 @@ class QualityIT extends VitrineIT {
   }
 
   private String product(String values) {
-    String identifier = unique("QLT");
-    assertStatus(
-        201,
-        api.post(
-            "api/v1/products",
-            json(
-                "{'identifier':'"
-                    + identifier
-                    + "','family':'"
-                    + c.family
-                    + "','values':{"
-                    + values
-                    + "}}")));
-    return identifier;
+    return c.createProduct(api, unique("QLT"), values);
   }
 
   private String values(String nameEn, String ean) {
@@ -101,21 +86,11 @@ class QualityIT extends VitrineIT {
   }
 
   private Api.Response search(String condition) {
-    String search =
-        "{'family':[{'operator':'IN','value':['"
-            + c.family
-            + "']}],'quality_score':["
-            + condition
-            + "]}";
-    return api.get(
-        "api/v1/products?with_count=true&search="
-            + URLEncoder.encode(json(search), StandardCharsets.UTF_8));
+    return c.search(api, "quality_score", condition);
   }
 
   private int count(String condition) {
-    var response = search(condition);
-    assertStatus(200, response);
-    return response.json().getInt("items_count");
+    return c.count(api, "quality_score", condition);
   }
 
   @Test
@@ -206,22 +181,8 @@ class QualityIT extends VitrineIT {
     // Search and the dashboard follow.
     assertEquals(
         1, count("{'operator':'IN','value':['D'],'scope':'" + c.channel + "','locale':'en_US'}"));
-    var summary = api.get("api/v1/completeness/summary");
-    assertStatus(200, summary);
-    JsonObject en =
-        summary.json().getJsonArray("items").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(
-                s ->
-                    s.getString("scope").equals(c.channel) && s.getString("locale").equals("en_US"))
-            .findFirst()
-            .orElseThrow();
-    JsonObject family =
-        en.getJsonArray("families").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(f -> f.getString("family").equals(c.family))
-            .findFirst()
-            .orElseThrow();
+    JsonObject en = c.summary(api, "en_US");
+    JsonObject family = c.familyCounts(en);
     assertEquals(
         json("{'A':0,'B':1,'C':0,'D':1,'E':0}"), family.getJsonObject("grades").toString());
     assertTrue(

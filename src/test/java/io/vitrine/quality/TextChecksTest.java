@@ -48,8 +48,11 @@ class TextChecksTest {
     assertEquals(
         List.of("placeholder_text: name contains placeholder text (\"à compléter\")."),
         found("Description à compléter"));
-    // Words that only start like a placeholder, and XL or XXL sizes.
-    assertEquals(List.of(), found("Todos santos tbdx todoist XXL XL"));
+    assertEquals(
+        List.of("placeholder_text: name contains placeholder text (\"TODO\")."),
+        found("Size chart TODO"));
+    // Words that only start like a placeholder, XL or XXL sizes, and Spanish "todo".
+    assertEquals(List.of(), found("Todos santos tbdx todoist XXL XL, todo terreno"));
   }
 
   @Test
@@ -58,19 +61,25 @@ class TextChecksTest {
         List.of("capital_words: name has words in capitals: AMAZING, QUALITY."),
         found("AMAZING QUALITY shirt"));
     assertEquals(List.of("capital_words: name is written in capitals."), found("RED HAT BOX"));
+    assertEquals(List.of("capital_words: name is written in capitals."), found("RED COTTON SHIRT"));
     assertEquals(
-        List.of("capital_words: name has words in capitals: COTTON, SHIRT."),
-        found("RED COTTON SHIRT"));
-    // One acronym or brand, short codes, and models with digits are fine.
+        List.of("capital_words: name has words in capitals: BEST, EVER, SOFT and 2 more."),
+        found("The BEST EVER tee: SOFT, WARM and CHEAP for everyone who wants comfort"));
+    // Acronyms and brands among other words, short codes, and models with digits are fine.
     assertEquals(List.of(), found("LEGO set with USB-C, XL, DDR4 and HDMI2"));
+    assertEquals(List.of(), found("Samsung QLED TV with HDMI"));
   }
 
   @Test
   void repeatedWords() {
     assertEquals(
         List.of("repeated_words: name repeats a word (\"the The\")."), found("Fits the The body"));
-    // Punctuation between, numbers, and different words of equal length.
+    assertEquals(
+        List.of("repeated_words: name repeats a word (\"cafe\u0301 cafe\u0301\")."),
+        found("Un cafe\u0301 cafe\u0301"));
+    // Punctuation between, numbers, different words of equal length, and grammar.
     assertEquals(List.of(), found("very, very soft; size 2 2; can car"));
+    assertEquals(List.of(), found("He had had enough; nous nous lavons; die die Umwelt schonen"));
   }
 
   @Test

@@ -142,6 +142,26 @@ public final class TestCatalog {
     assertEquals(201, response.status(), () -> "Test catalog setup failed: " + response);
   }
 
+  /**
+   * Creates a product of this catalog's family with {@code values}, the inside of its "values"
+   * object (single quotes allowed); returns the identifier.
+   */
+  public String createProduct(Api api, String identifier, String values) {
+    var response =
+        api.post(
+            "api/v1/products",
+            json(
+                "{'identifier':'"
+                    + identifier
+                    + "','family':'"
+                    + family
+                    + "','values':{"
+                    + values
+                    + "}}"));
+    assertEquals(201, response.status(), response::toString);
+    return identifier;
+  }
+
   /** A product of this catalog's family with one value that has no locale and no scope. */
   public String productWith(String identifier, String attribute, String dataJson) {
     return "{\"identifier\":\""
@@ -153,6 +173,51 @@ public final class TestCatalog {
         + "\":["
         + value(null, null, dataJson)
         + "]}}";
+  }
+
+  /**
+   * A search (with the count) of this catalog's family narrowed by {@code conditions}, the JSON
+   * list of conditions on {@code field} (single quotes allowed).
+   */
+  public Api.Response search(Api api, String field, String conditions) {
+    String search =
+        "{'family':[{'operator':'IN','value':['"
+            + family
+            + "']}],'"
+            + field
+            + "':["
+            + conditions
+            + "]}";
+    return api.get(
+        "api/v1/products?with_count=true&search="
+            + java.net.URLEncoder.encode(json(search), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** How many products {@link #search} finds. */
+  public int count(Api api, String field, String conditions) {
+    var response = search(api, field, conditions);
+    assertEquals(200, response.status(), response::toString);
+    return response.json().getInt("items_count");
+  }
+
+  /** The completeness and quality summary of this catalog's channel in {@code locale}. */
+  public jakarta.json.JsonObject summary(Api api, String locale) {
+    var summary = api.get("api/v1/completeness/summary");
+    assertEquals(200, summary.status(), summary::toString);
+    return summary.json().getJsonArray("items").stream()
+        .map(jakarta.json.JsonValue::asJsonObject)
+        .filter(s -> s.getString("scope").equals(channel) && s.getString("locale").equals(locale))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** In a slot of the {@link #summary}, the counts of this catalog's family. */
+  public jakarta.json.JsonObject familyCounts(jakarta.json.JsonObject slot) {
+    return slot.getJsonArray("families").stream()
+        .map(jakarta.json.JsonValue::asJsonObject)
+        .filter(f -> f.getString("family").equals(family))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** A value entry: {@code {"locale": l, "scope": s, "data": <data JSON>}}. */

@@ -186,11 +186,10 @@ public class ProductsResource {
         completeness.slots(List.of(product.id())).getOrDefault(product.id(), List.of());
     // Completeness and quality move without a new version when the rules change: the tag covers
     // them too.
-    int digest =
-        31 * CompletenessJson.of(slots).hashCode()
-            + CompletenessJson.qualityScores(slots).hashCode();
+    JsonObject with = derived.add(document, slots);
+    int digest = java.util.Objects.hash(with.get("completenesses"), with.get("quality_scores"));
     String tag = product.version() + "-c" + Integer.toHexString(digest);
-    return Responses.read(derived.add(document, slots), tag, ifNoneMatch);
+    return Responses.read(with, tag, ifNoneMatch);
   }
 
   private static final String WITH_COMPLETENESSES =

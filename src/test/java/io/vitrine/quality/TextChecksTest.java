@@ -51,6 +51,12 @@ class TextChecksTest {
     assertEquals(
         List.of("placeholder_text: name contains placeholder text (\"TODO\")."),
         found("Size chart TODO"));
+    assertEquals(
+        List.of("placeholder_text: name contains placeholder text (\"FIXME\")."),
+        found("FIXME: write the care instructions"));
+    // Spanish written in capitals: TODO next to another word in capitals is a word.
+    assertEquals(List.of(), found("Funda TODO TIEMPO resistente y ligera"));
+    assertEquals(List.of(), found("Lo mejor: TODO LO QUE necesitas"));
     // Words that only start like a placeholder, XL or XXL sizes, and Spanish "todo".
     assertEquals(List.of(), found("Todos santos tbdx todoist XXL XL, todo terreno"));
   }
@@ -68,6 +74,9 @@ class TextChecksTest {
     // Acronyms and brands among other words, short codes, and models with digits are fine.
     assertEquals(List.of(), found("LEGO set with USB-C, XL, DDR4 and HDMI2"));
     assertEquals(List.of(), found("Samsung QLED TV with HDMI"));
+    // Latin capitals inside Chinese words, and among Chinese words.
+    assertEquals(List.of(), found("小米XIAOMI 红米REDMI Note 13"));
+    assertEquals(List.of(), found("三星 QLED 电视 HDMI USB"));
   }
 
   @Test

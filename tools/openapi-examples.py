@@ -221,6 +221,8 @@ record("getJob", "GET", f"/jobs/{jobs[0]['id']}", expect=200)
 record("listJobs", "GET", "/jobs?state=sleeping", expect=422)
 record("retryJob", "POST", f"/jobs/{jobs[0]['id']}/retry", {}, expect=409)
 record("getCompletenessSummary", "GET", "/completeness/summary", expect=200)
+record("getChannelEligibility", "GET", "/channels/marketplace/eligibility/CUSH-VLV-3050-GRN", expect=200)
+record("getChannelEligibility", "GET", "/channels/marketplace/eligibility/NO-SUCH-SKU", expect=404)
 
 shorten_pages()
 with open(OUT, "w", encoding="utf-8") as out:

@@ -51,6 +51,8 @@ public class Channel extends CatalogEntity {
   @Column(name = "title_max_length")
   private Integer titleMaxLength;
 
+  @jakarta.persistence.Embedded private Eligibility eligibility = Eligibility.standard();
+
   protected Channel() {}
 
   public Channel(String code) {
@@ -87,6 +89,17 @@ public class Channel extends CatalogEntity {
   /** The most characters a product title should have here (data quality); null: no bound. */
   public Integer titleMaxLength() {
     return titleMaxLength;
+  }
+
+  /** Which products this channel publishes. */
+  public Eligibility eligibility() {
+    return eligibility == null ? Eligibility.standard() : eligibility;
+  }
+
+  void setEligibility(Eligibility eligibility) {
+    if (!eligibility.equals(this.eligibility)) {
+      this.eligibility = eligibility;
+    }
   }
 
   void setTitleLength(Integer min, Integer max) {

@@ -41,6 +41,19 @@ public class ChannelKind extends CatalogKind<Channel> {
     } else {
       json.add("category_tree", channel.categoryTree());
     }
+    Eligibility e = channel.eligibility();
+    var eligibility =
+        Jsonp.objectBuilder()
+            .add("enabled_only", e.enabledOnly())
+            .add("in_category_tree", e.inTreeOnly())
+            .add("min_completeness", e.minCompleteness())
+            .add("locales", e.allLocales() ? "all" : "any");
+    if (e.minQualityGrade() == null) {
+      eligibility.addNull("min_quality_grade");
+    } else {
+      eligibility.add("min_quality_grade", e.minQualityGrade());
+    }
+    json.add("eligibility", eligibility);
     nullable(json, "title_min_length", channel.titleMinLength());
     nullable(json, "title_max_length", channel.titleMaxLength());
     return tail(json.add("conversion_units", units), channel).build();
@@ -79,12 +92,41 @@ public class ChannelKind extends CatalogKind<Channel> {
     if (titleMin != null && titleMax != null && titleMin > titleMax) {
       in.invalid("title_min_length", "must not be greater than title_max_length.");
     }
+    Eligibility eligibility = eligibility(in);
     in.rejectUnknown("a channel", "created", "updated");
     if (in.violations().isEmpty()) {
       channel.setLabels(labels);
       channel.define(locales, currencies, tree, units);
       channel.setTitleLength(titleMin, titleMax);
+      channel.setEligibility(eligibility);
     }
+  }
+
+  /** The eligibility object; a field left out keeps its default. */
+  private static Eligibility eligibility(JsonInput in) {
+    JsonObject object = in.object("eligibility");
+    if (object == null) {
+      return Eligibility.standard();
+    }
+    JsonInput e = in.nested("eligibility", object);
+    boolean enabledOnly = e.bool("enabled_only", true);
+    boolean inTree = e.bool("in_category_tree", true);
+    Integer min = e.integer("min_completeness");
+    if (min != null && (min < 0 || min > 100)) {
+      e.invalid("min_completeness", "must be a whole number from 0 to 100.");
+    }
+    String grade = e.string("min_quality_grade");
+    if (grade != null && !List.of("A", "B", "C", "D", "E").contains(grade)) {
+      e.invalid("min_quality_grade", "must be A, B, C, D or E (or null: any grade).");
+    }
+    String locales = e.string("locales");
+    if (locales != null && !locales.equals("all") && !locales.equals("any")) {
+      e.invalid(
+          "locales", "must be all (on every locale of the channel) or any (on at least one).");
+    }
+    e.rejectUnknown("an eligibility rule");
+    return new Eligibility(
+        enabledOnly, inTree, min == null ? 100 : min, grade, !"any".equals(locales));
   }
 
   private static Integer positive(JsonInput in, String field) {

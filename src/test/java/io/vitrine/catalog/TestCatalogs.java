@@ -112,6 +112,12 @@ public final class TestCatalogs {
     return channel;
   }
 
+  /** {@code channel}, publishing the products {@code eligibility} lets in. */
+  public static Channel eligibility(Channel channel, Eligibility eligibility) {
+    channel.setEligibility(eligibility);
+    return channel;
+  }
+
   public static FamilyVariant familyVariant(String code, String family, VariantLevel... levels) {
     var variant = new FamilyVariant(code, family);
     variant.define(List.of(levels));

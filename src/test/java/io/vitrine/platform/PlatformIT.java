@@ -50,6 +50,7 @@ class PlatformIT extends VitrineIT {
                 "/api/v1/currencies",
                 "/api/v1/currencies/{code}",
                 "/api/v1/channels",
+                "/api/v1/channels/{channel}/eligibility/{identifier}",
                 "/api/v1/channels/{code}",
                 "/api/v1/measurement-families",
                 "/api/v1/measurement-families/{code}",

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Whether a product is in a channel, and why, rule by rule: enabled, classified in the channel's
@@ -85,27 +87,15 @@ public record Verdict(String channel, String product, boolean eligible, List<Che
     if (min == 0) {
       return new Check("completeness", true, "The channel asks for no minimum completeness.");
     }
-    List<String> below = new ArrayList<>();
-    int passing = 0;
-    for (String locale : channel.locales()) {
-      Slot slot = slot(slots, locale);
-      if (slot != null && slot.ratio() >= min) {
-        passing++;
-      } else {
-        below.add(
-            slot == null
-                ? locale + ": no completeness (the product has no family)"
-                : locale + ": " + slot.ratio() + " %, missing " + list(slot.missing()));
-      }
-    }
-    String wanted = "at least " + min + " % complete on " + (rule.allLocales() ? "every" : "one");
-    boolean passed = rule.allLocales() ? below.isEmpty() : passing > 0;
-    return passed
-        ? new Check("completeness", true, "The channel wants products " + wanted + " locale; met.")
-        : new Check(
-            "completeness",
-            false,
-            "The channel wants products " + wanted + " locale. " + String.join("; ", below) + ".");
+    return perLocale(
+        "completeness",
+        "products at least " + min + " % complete",
+        rule,
+        channel,
+        slots,
+        slot -> slot.ratio() >= min,
+        slot -> slot.ratio() + " %, missing " + list(slot.missing()),
+        "no completeness");
   }
 
   private static Check grade(Eligibility rule, Channel channel, List<Slot> slots) {
@@ -113,32 +103,51 @@ public record Verdict(String channel, String product, boolean eligible, List<Che
       return new Check("quality", true, "The channel asks for no data quality grade.");
     }
     Grade min = Grade.valueOf(rule.minQualityGrade());
-    List<String> below = new ArrayList<>();
-    int passing = 0;
+    return perLocale(
+        "quality",
+        "grade " + min + " or better",
+        rule,
+        channel,
+        slots,
+        slot -> slot.grade().compareTo(min) <= 0,
+        slot ->
+            slot.grade()
+                + " ("
+                + String.join(" ", slot.issues().stream().map(Issue::message).toList())
+                + ")",
+        "no grade");
+  }
+
+  /**
+   * A rule on each locale's slot: passed when {@code holds} on every locale of the channel (or on
+   * one, as the rule says); otherwise the reason lists each locale where it does not, said by
+   * {@code why}.
+   */
+  private static Check perLocale(
+      String name,
+      String wanted,
+      Eligibility rule,
+      Channel channel,
+      List<Slot> slots,
+      Predicate<Slot> holds,
+      Function<Slot, String> why,
+      String withoutFamily) {
+    List<String> failing = new ArrayList<>();
     for (String locale : channel.locales()) {
       Slot slot = slot(slots, locale);
-      if (slot != null && slot.grade().compareTo(min) <= 0) {
-        passing++;
-      } else {
-        below.add(
-            slot == null
-                ? locale + ": no grade (the product has no family)"
-                : locale
-                    + ": "
-                    + slot.grade()
-                    + " ("
-                    + String.join(" ", slot.issues().stream().map(Issue::message).toList())
-                    + ")");
+      if (slot == null) {
+        failing.add(locale + ": " + withoutFamily + " (the product has no family)");
+      } else if (!holds.test(slot)) {
+        failing.add(locale + ": " + why.apply(slot));
       }
     }
-    String wanted = "grade " + min + " or better on " + (rule.allLocales() ? "every" : "one");
-    boolean passed = rule.allLocales() ? below.isEmpty() : passing > 0;
+    boolean passed =
+        rule.allLocales() ? failing.isEmpty() : failing.size() < channel.locales().size();
+    String asked =
+        "The channel wants " + wanted + " on " + (rule.allLocales() ? "every" : "one") + " locale";
     return passed
-        ? new Check("quality", true, "The channel wants " + wanted + " locale; met.")
-        : new Check(
-            "quality",
-            false,
-            "The channel wants " + wanted + " locale. " + String.join("; ", below) + ".");
+        ? new Check(name, true, asked + "; met.")
+        : new Check(name, false, asked + ". " + String.join("; ", failing) + ".");
   }
 
   private static Slot slot(List<Slot> slots, String locale) {

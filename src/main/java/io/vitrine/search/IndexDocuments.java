@@ -10,7 +10,6 @@ import io.vitrine.completeness.Completeness.Slot;
 import io.vitrine.product.IndexableProducts.Indexable;
 import io.vitrine.product.ProductValues;
 import io.vitrine.product.ValueKey;
-import io.vitrine.quality.Issue;
 import io.vitrine.quality.OptionLabels;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -62,23 +61,18 @@ final class IndexDocuments {
   private Document document(Indexable product, List<Slot> completeness) {
     var doc = new Document();
     for (Slot slot : completeness) {
-      String field = SearchFields.completeness(slot.channel(), slot.locale());
-      doc.add(new IntPoint(field, slot.ratio()));
-      doc.add(new NumericDocValuesField(field, slot.ratio()));
-      for (String attribute : slot.missing()) {
-        doc.add(
-            new SortedSetDocValuesField(
-                SearchFields.missing(slot.channel(), slot.locale()), new BytesRef(attribute)));
-      }
-      String quality = SearchFields.quality(slot.channel(), slot.locale());
-      doc.add(new IntPoint(quality, slot.score()));
-      doc.add(new NumericDocValuesField(quality, slot.score()));
-      for (Issue issue : slot.issues()) {
-        doc.add(
-            new SortedSetDocValuesField(
-                SearchFields.issues(slot.channel(), slot.locale()),
-                new BytesRef(issue.rule().code() + " " + issue.attribute())));
-      }
+      String channel = slot.channel();
+      String locale = slot.locale();
+      slotNumber(doc, SearchFields.completeness(channel, locale), slot.ratio());
+      slotNumber(doc, SearchFields.quality(channel, locale), slot.score());
+      slot.missing().forEach(a -> ordinal(doc, SearchFields.missing(channel, locale), a));
+      slot.issues()
+          .forEach(
+              i ->
+                  ordinal(
+                      doc,
+                      SearchFields.issues(channel, locale),
+                      i.rule().code() + " " + i.attribute()));
     }
     doc.add(new StringField(SearchFields.ID, Long.toString(product.id()), Field.Store.NO));
     doc.add(new NumericDocValuesField(SearchFields.ID, product.id()));
@@ -211,6 +205,17 @@ final class IndexDocuments {
 
   private static void facet(Document doc, String field, String value) {
     doc.add(new StringField(field, value, Field.Store.NO));
+    doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+  }
+
+  /** A whole number to filter on (a point) and to count (doc values). */
+  private static void slotNumber(Document doc, String field, int value) {
+    doc.add(new IntPoint(field, value));
+    doc.add(new NumericDocValuesField(field, value));
+  }
+
+  /** A value the summary counts by ordinal, not searched. */
+  private static void ordinal(Document doc, String field, String value) {
     doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
   }
 

@@ -77,11 +77,7 @@ public class JobsResource {
   @APIResponse(responseCode = "200", description = "The job")
   @APIResponse(responseCode = "404", description = "No such job")
   public JsonObject get(@PathParam("id") long id) {
-    Job job = jobs.find(id);
-    if (job == null) {
-      throw new ProblemException(Problem.notFound("job", Long.toString(id)));
-    }
-    return json(job);
+    return json(found(jobs.find(id), id));
   }
 
   @POST
@@ -96,11 +92,14 @@ public class JobsResource {
   @APIResponse(responseCode = "404", description = "No such job")
   @APIResponse(responseCode = "409", description = "The job has not failed")
   public JsonObject retry(@PathParam("id") long id) {
-    Job job = jobs.retry(id);
+    return json(found(jobs.retry(id), id));
+  }
+
+  private static Job found(Job job, long id) {
     if (job == null) {
       throw new ProblemException(Problem.notFound("job", Long.toString(id)));
     }
-    return json(job);
+    return job;
   }
 
   static JsonObject json(Job job) {

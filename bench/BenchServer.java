@@ -38,7 +38,15 @@ final class BenchServer implements AutoCloseable {
    */
   static BenchServer start(int port, String heap, String dbUrl, String dbUser, String dbPassword)
       throws Exception {
-    Path data = Files.createTempDirectory("vitrine-bench");
+    return start(port, heap, dbUrl, dbUser, dbPassword, Files.createTempDirectory("vitrine-bench"));
+  }
+
+  /**
+   * As above, on the data directory {@code data} (the one a stopped server left, to restart it).
+   */
+  static BenchServer start(
+      int port, String heap, String dbUrl, String dbUser, String dbPassword, Path data)
+      throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -57,7 +65,7 @@ final class BenchServer implements AutoCloseable {
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(data.resolve("server.log").toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()))
             .start();
     var server = new BenchServer("http://localhost:" + port, data, process);
     try {
@@ -118,6 +126,33 @@ final class BenchServer implements AutoCloseable {
     if (answer.contains("\"status_code\":4") || answer.contains("\"status_code\":5")) {
       throw new IllegalStateException(
           "Bulk load refused lines: " + answer.substring(0, Math.min(800, answer.length())));
+    }
+  }
+
+  /** Loads ProductBench's products 0 to count - 1 with the bulk API, two requests at a time. */
+  void loadApparel(int count) throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int from = 0; from < count; from += 1000) {
+      int first = from;
+      futures.add(
+          pool.submit(
+              () -> {
+                var lines = new StringBuilder();
+                for (int n = first; n < Math.min(count, first + 1000); n++) {
+                  lines.append(ProductBench.product(n)).append('\n');
+                }
+                bulk(lines);
+                return null;
+              }));
+    }
+    try {
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 

@@ -1,9 +1,4 @@
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
@@ -40,25 +35,7 @@ public class CompletenessBench {
     }
     try (BenchServer server = BenchServer.start(port, "2g", dbUrl, dbUser, dbPassword)) {
       long start = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      List<Future<?>> futures = new ArrayList<>();
-      for (int from = 0; from < products; from += 1000) {
-        int first = from;
-        futures.add(
-            pool.submit(
-                () -> {
-                  var lines = new StringBuilder();
-                  for (int n = first; n < Math.min(products, first + 1000); n++) {
-                    lines.append(ProductBench.product(n)).append('\n');
-                  }
-                  server.bulk(lines);
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      pool.shutdown();
+      server.loadApparel(products);
       double load = (System.nanoTime() - start) / 1e9;
       server.awaitIndexed();
       System.out.printf(

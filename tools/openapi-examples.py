@@ -224,6 +224,20 @@ record("getCompletenessSummary", "GET", "/completeness/summary", expect=200)
 record("getChannelEligibility", "GET", "/channels/marketplace/eligibility/CUSH-VLV-3050-GRN", expect=200)
 record("getChannelEligibility", "GET", "/channels/marketplace/eligibility/NO-SUCH-SKU", expect=404)
 
+# The storefront feed: a full pull's page, its changes after a write, and a channel change.
+record("listChannelProducts", "GET", "/channels/ecommerce/products?limit=2", expect=200)
+record("listChannelProducts", "GET", "/channels/ecommerce/products?limit=0", expect=422)
+pull = json.loads(call("GET", "/channels/ecommerce/products?limit=1000")[1])
+since = pull["_links"]["next"]["href"].split("/api/v1", 1)[1]
+status, _ = call("PATCH", "/products/TS-CREW-NAVY-M", {"enabled": False})
+assert status == 200, status
+record("listChannelProducts", "GET", since, expect=200)
+record("getChannelProduct", "GET", "/channels/ecommerce/products/TS-CREW-NAVY-L", expect=200)
+record("getChannelProduct", "GET", "/channels/ecommerce/products/TS-CREW-NAVY-M", expect=404)
+status, _ = call("PATCH", "/channels/ecommerce", {"labels": {"en_US": "Web shop"}})
+assert status == 200, status
+record("listChannelProducts", "GET", since, expect=410)
+
 shorten_pages()
 with open(OUT, "w", encoding="utf-8") as out:
     json.dump(examples, out, ensure_ascii=False, indent=2)

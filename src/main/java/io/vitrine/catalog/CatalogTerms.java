@@ -22,6 +22,24 @@ public class CatalogTerms {
 
   @PersistenceContext EntityManager em;
 
+  private volatile CategoryParents parents;
+
+  private record CategoryParents(long generation, Map<String, String> byCode) {}
+
+  /**
+   * Every category's parent, by code (roots map to null), as of catalog {@code generation}: read
+   * again only when the catalog has changed since. Do not change the map.
+   */
+  @Transactional(TxType.SUPPORTS)
+  public Map<String, String> categoryParents(long generation) {
+    CategoryParents cached = parents;
+    if (cached == null || cached.generation() != generation) {
+      cached = new CategoryParents(generation, categoryParents());
+      parents = cached;
+    }
+    return cached.byCode();
+  }
+
   /** Every category's parent, by code (roots map to null). */
   @Transactional(TxType.SUPPORTS)
   public Map<String, String> categoryParents() {

@@ -10,6 +10,11 @@ public record Change(
   public enum Action {
     CREATED,
     UPDATED,
-    DELETED
+    DELETED,
+    /**
+     * The product no longer goes by the code of this event (its old identifier): readers keyed by
+     * identifier drop that key. The product's own event with its new identifier follows.
+     */
+    RENAMED
   }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +32,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ProductDocuments {
 
+  // H2 checks each row it finds against the whole IN list (see IndexableProducts).
+  private static final int CHUNK = 100;
+
   @PersistenceContext EntityManager em;
   @Inject AssociationRows associations;
 
@@ -45,10 +50,35 @@ public class ProductDocuments {
   }
 
   /**
+   * The documents of the products among {@code ids} that exist, by id, each with {@code models}:
+   * the codes of the models above it, root first (what a channel groups variants by).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<Long, JsonObject> published(Collection<Long> ids) {
+    List<Long> wanted = List.copyOf(ids);
+    List<Product> found = new ArrayList<>(wanted.size());
+    for (int from = 0; from < wanted.size(); from += CHUNK) {
+      found.addAll(
+          em.createQuery("SELECT p FROM Product p WHERE p.id IN :ids", Product.class)
+              .setParameter("ids", wanted.subList(from, Math.min(wanted.size(), from + CHUNK)))
+              .getResultList());
+    }
+    Map<Product, JsonObject> documents = products(found, false, Set.of(), true);
+    Map<Long, JsonObject> byId = new HashMap<>();
+    documents.forEach((product, json) -> byId.put(product.id(), json));
+    return byId;
+  }
+
+  /**
    * The documents of {@code products}, by product (identity), in a transaction that changed the
    * links of {@code relinked}: their entities do not know whether they have links now.
    */
   Map<Product, JsonObject> products(List<Product> products, boolean origins, Set<Node> relinked) {
+    return products(products, origins, relinked, false);
+  }
+
+  private Map<Product, JsonObject> products(
+      List<Product> products, boolean origins, Set<Node> relinked, boolean withModels) {
     var context =
         new Context(
             products.stream().map(Product::parentId).toList(),
@@ -63,6 +93,11 @@ public class ProductDocuments {
       var json = Jsonp.objectBuilder().add("identifier", product.identifier());
       nullable(json, "family", product.family());
       nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
+      if (withModels) {
+        json.add(
+            "models",
+            Jsonp.arrayBuilder(lineage.ancestors().stream().map(ProductModel::code).toList()));
+      }
       json.add("enabled", product.enabled());
       inherited(json, lineage, product.node(), product.categories(), product.values(), context);
       if (origins) {

@@ -94,6 +94,10 @@ public class ProductWriter {
     em.flush();
     List<Change> changes = new ArrayList<>();
     for (Pending p : pending) {
+      if (p.renamedFrom != null) {
+        changes.add(
+            new Change("product", p.renamedFrom, p.product.id(), Change.Action.RENAMED, p.version));
+      }
       changes.add(
           new Change(
               "product",
@@ -133,6 +137,7 @@ public class ProductWriter {
     final int line;
     final Product product;
     final boolean created;
+    String renamedFrom;
     String identifier;
     long version;
 
@@ -434,6 +439,7 @@ public class ProductWriter {
       links.known(product.node(), existing == null ? null : base.identifier(), identifier);
       links.apply(product.node(), associations);
       var write = new Pending(index, command.line(), product, existing == null);
+      write.renamedFrom = renamed ? base.identifier() : null;
       pending.add(write);
       written.put(product, write);
       return new ProductOutcome(command.line(), identifier, 0, null, 0, null);

@@ -8,6 +8,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -54,6 +55,38 @@ final class Hits {
       throw new UncheckedIOException(e);
     }
     return ids;
+  }
+
+  /** The value in the single-valued keyword field {@code field} of every document matching. */
+  static List<String> keywords(IndexSearcher searcher, Query query, String field) {
+    List<String> found = new ArrayList<>();
+    try {
+      searcher.search(
+          query,
+          new SimpleCollector() {
+            private SortedDocValues values;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+              values = DocValues.getSorted(context.reader(), field);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+              if (values.advanceExact(doc)) {
+                found.add(values.lookupOrd(values.ordValue()).utf8ToString());
+              }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+              return ScoreMode.COMPLETE_NO_SCORES;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
   }
 
   /**

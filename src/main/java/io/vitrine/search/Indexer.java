@@ -1,6 +1,5 @@
 package io.vitrine.search;
 
-import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.Catalog;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.CatalogTerms;
@@ -32,11 +31,10 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -303,7 +301,7 @@ public class Indexer {
       String code = event.entityCode();
       switch (event.entityType()) {
         case "product" -> {
-          if ("DELETED".equals(event.action())) {
+          if ("deleted".equals(event.action())) {
             deleted.add(event.entityId());
             reload.remove(event.entityId());
           } else {
@@ -311,33 +309,17 @@ public class Indexer {
             deleted.remove(event.entityId());
           }
         }
-        case "category" -> {
-          cache.forgetCategories();
-          touched.add(term(SearchFields.CATEGORY_PATHS, code), BooleanClause.Occur.SHOULD);
-          anyTouched = true;
-        }
-        case "attribute_option" -> {
-          cache.forgetOption(code);
-          int dot = code.indexOf('.');
-          String option = code.substring(0, dot + 1) + ValueForms.keyword(code.substring(dot + 1));
-          touched.add(term(SearchFields.OPTIONS, option), BooleanClause.Occur.SHOULD);
-          anyTouched = true;
-        }
-        case "attribute" -> {
-          touched.add(term(SearchFields.ATTRIBUTES, code), BooleanClause.Occur.SHOULD);
-          anyTouched = true;
-        }
-        case "measurement_family" -> {
-          for (Attribute attribute : schema.attributes().values()) {
-            if (code.equals(attribute.metricFamily())) {
-              touched.add(
-                  term(SearchFields.ATTRIBUTES, attribute.code()), BooleanClause.Occur.SHOULD);
-              anyTouched = true;
-            }
-          }
-        }
         default -> {
-          // Other changes do not reach the documents.
+          if (event.entityType().equals("category")) {
+            cache.forgetCategories();
+          } else if (event.entityType().equals("attribute_option")) {
+            cache.forgetOption(code);
+          }
+          Query reached = ReachedProducts.of(event.entityType(), code, schema);
+          if (reached != null) {
+            touched.add(reached, BooleanClause.Occur.SHOULD);
+            anyTouched = true;
+          }
         }
       }
     }
@@ -365,10 +347,6 @@ public class Indexer {
       missing.forEach(index::delete);
     }
     index.refresh(batch.get(batch.size() - 1).seq());
-  }
-
-  private static TermQuery term(String field, String value) {
-    return new TermQuery(new Term(field, value));
   }
 
   /** A full build into a new directory, caught up with the events and ready to swap in. */

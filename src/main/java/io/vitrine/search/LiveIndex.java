@@ -15,6 +15,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -28,7 +30,7 @@ final class LiveIndex implements Closeable {
   static final String FORMAT = "vitrine.format";
 
   /** Moves on when the document layout changes: an index of another format is rebuilt. */
-  static final String CURRENT_FORMAT = "3"; // 2: completeness fields, 3: data quality
+  static final String CURRENT_FORMAT = "4"; // 2: completeness, 3: data quality, 4: sorted by id
 
   private final Path path;
   private final FSDirectory directory;
@@ -44,7 +46,10 @@ final class LiveIndex implements Closeable {
       var config =
           new IndexWriterConfig(analyzer)
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-              .setRAMBufferSizeMB(64);
+              .setRAMBufferSizeMB(64)
+              // Feeds walk a channel's products by id, a page at a time: sorted segments let
+              // each page start at its cursor and stop after its last product.
+              .setIndexSort(new Sort(new SortField(SearchFields.ID, SortField.Type.LONG)));
       writer = new IndexWriter(directory, config);
       Map<String, String> data = commitData(writer);
       String seq = data.get(APPLIED_SEQ);

@@ -16,17 +16,29 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,10 +57,6 @@ public class ProductSearch {
   @Inject
   @ConfigProperty(name = "vitrine.search.wait-ms", defaultValue = "5000")
   long waitMs;
-
-  private volatile CategoryCache categories;
-
-  private record CategoryCache(long generation, Map<String, String> parents) {}
 
   /** What a list request asks for, as given. */
   public record Request(
@@ -149,7 +157,8 @@ public class ProductSearch {
                 facets,
                 pass.counters(),
                 new CategoryTree(
-                    categoryParents(schema), channel == null ? null : channel.categoryTree()));
+                    terms.categoryParents(schema.generation()),
+                    channel == null ? null : channel.categoryTree()));
       }
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc doc : top.scoreDocs) {
@@ -165,10 +174,146 @@ public class ProductSearch {
   }
 
   /**
-   * Waits until the index has applied every change committed before now, so what it answers agrees
-   * with the database; a 503 after {@code vitrine.search.wait-ms}.
+   * Up to {@code limit} ids of products matching {@code search} (the list grammar) with an id above
+   * {@code afterId}, by id: a walk through a whole catalog where every step costs the same, since
+   * the index is sorted by id. Call {@link #awaitCommitted} first for an answer as of now.
    */
-  void awaitCommitted() {
+  public List<Long> walk(String search, long afterId, int limit) {
+    return walk(filter(search), afterId, limit);
+  }
+
+  private List<Long> walk(Query filter, long afterId, int limit) {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(filter, Occur.FILTER)
+            .add(
+                new IndexSortSortedNumericDocValuesRangeQuery(
+                    SearchFields.ID,
+                    afterId + 1,
+                    Long.MAX_VALUE,
+                    NumericDocValuesField.newSlowRangeQuery(
+                        SearchFields.ID, afterId + 1, Long.MAX_VALUE)),
+                Occur.FILTER)
+            .build();
+    try (Indexer.Lease lease = indexer.lease()) {
+      TopFieldDocs top =
+          lease
+              .searcher()
+              .search(
+                  query,
+                  new TopFieldCollectorManager(
+                      new Sort(new SortField(SearchFields.ID, SortField.Type.LONG)),
+                      limit,
+                      null,
+                      limit));
+      List<Long> ids = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc doc : top.scoreDocs) {
+        ids.add((Long) ((FieldDoc) doc).fields[0]);
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Those of {@code ids} whose products match {@code search}. */
+  public Set<Long> matching(String search, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    Query query =
+        new BooleanQuery.Builder()
+            .add(filter(search), Occur.FILTER)
+            .add(
+                new TermInSetQuery(
+                    SearchFields.ID, ids.stream().map(id -> new BytesRef(id.toString())).toList()),
+                Occur.FILTER)
+            .build();
+    try (Indexer.Lease lease = indexer.lease()) {
+      return new HashSet<>(Hits.ids(lease.searcher(), query));
+    }
+  }
+
+  /** Those of {@code identifiers} whose products match {@code search}. */
+  public Set<String> matchingIdentifiers(String search, Collection<String> identifiers) {
+    if (identifiers.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, String> byKeyword = new HashMap<>();
+    identifiers.forEach(i -> byKeyword.put(ValueForms.keyword(i), i));
+    Query query =
+        new BooleanQuery.Builder()
+            .add(filter(search), Occur.FILTER)
+            .add(
+                new TermInSetQuery(
+                    SearchFields.IDENTIFIER,
+                    byKeyword.keySet().stream().map(BytesRef::new).toList()),
+                Occur.FILTER)
+            .build();
+    Set<String> found = new HashSet<>();
+    try (Indexer.Lease lease = indexer.lease()) {
+      for (String keyword : Hits.keywords(lease.searcher(), query, SearchFields.IDENTIFIER)) {
+        found.add(byKeyword.get(keyword));
+      }
+    }
+    return found;
+  }
+
+  /** Those of {@code models} with at least one product below them that matches {@code search}. */
+  public Set<String> modelsWithMatch(String search, Collection<String> models) {
+    Set<String> found = new HashSet<>();
+    if (models.isEmpty()) {
+      return found;
+    }
+    Query filter = filter(search);
+    try (Indexer.Lease lease = indexer.lease()) {
+      for (String model : models) {
+        Query below =
+            new BooleanQuery.Builder()
+                .add(filter, Occur.FILTER)
+                .add(
+                    new TermQuery(new Term(SearchFields.MODELS, ValueForms.keyword(model))),
+                    Occur.FILTER)
+                .build();
+        if (lease.searcher().count(below) > 0) {
+          found.add(model);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
+  /**
+   * Up to {@code limit} ids above {@code afterId}, by id, of the products a change to a catalog
+   * entity reaches (see {@link ReachedProducts}); none for a change that reaches no product.
+   */
+  public List<Long> reachedBy(String entityType, String code, long afterId, int limit) {
+    Query reached = ReachedProducts.of(entityType, code, catalog.current());
+    if (reached == null) {
+      return List.of();
+    }
+    return walk(reached, afterId, limit);
+  }
+
+  private Query filter(String search) {
+    var violations = new Violations();
+    Map<String, Query> filters =
+        Filters.parse(
+            search, catalog.current(), null, null, LocalDate.now(ZoneOffset.UTC), violations);
+    violations.throwIfAny();
+    BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+    filters.values().forEach(f -> all.add(f, Occur.FILTER));
+    return all.build();
+  }
+
+  /**
+   * Waits until the index has applied every change committed before now, so what it answers agrees
+   * with the database; a 503 after {@code vitrine.search.wait-ms}. Gives the last event it waited
+   * for.
+   */
+  public long awaitCommitted() {
     long committed = events.lastSeq();
     if (!indexer.awaitApplied(committed, waitMs)) {
       throw new ProblemException(
@@ -183,6 +328,7 @@ public class ProductSearch {
                   + committed
                   + "). Retry in a moment."));
     }
+    return committed;
   }
 
   /** What a cursor must come back with: the same filters, text, locale, scope and sort. */
@@ -196,14 +342,5 @@ public class ProductSearch {
             String.valueOf(request.scope()),
             order.name());
     return Integer.toHexString(all.hashCode());
-  }
-
-  private Map<String, String> categoryParents(CatalogSnapshot schema) {
-    CategoryCache cache = categories;
-    if (cache == null || cache.generation() != schema.generation()) {
-      cache = new CategoryCache(schema.generation(), terms.categoryParents());
-      categories = cache;
-    }
-    return cache.parents();
   }
 }

@@ -51,6 +51,8 @@ class PlatformIT extends VitrineIT {
                 "/api/v1/currencies/{code}",
                 "/api/v1/channels",
                 "/api/v1/channels/{channel}/eligibility/{identifier}",
+                "/api/v1/channels/{channel}/products",
+                "/api/v1/channels/{channel}/products/{identifier}",
                 "/api/v1/channels/{code}",
                 "/api/v1/measurement-families",
                 "/api/v1/measurement-families/{code}",

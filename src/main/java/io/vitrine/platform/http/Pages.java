@@ -59,7 +59,7 @@ public final class Pages {
         .encodeToString(key.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String decode(String cursor) {
+  public static String decode(String cursor) {
     try {
       return new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

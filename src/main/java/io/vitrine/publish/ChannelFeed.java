@@ -1,0 +1,320 @@
+package io.vitrine.publish;
+
+import io.vitrine.catalog.Catalog;
+import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.catalog.CatalogTerms;
+import io.vitrine.catalog.Channel;
+import io.vitrine.events.ChangeEvent;
+import io.vitrine.events.ChangeEventLog;
+import io.vitrine.platform.json.Jsonp;
+import io.vitrine.platform.problem.Problem;
+import io.vitrine.platform.problem.ProblemException;
+import io.vitrine.product.ProductDocuments;
+import io.vitrine.product.Products;
+import io.vitrine.search.ProductSearch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A channel's products for a storefront that keeps a copy: the full pull, a page at a time in id
+ * order from the index (DESIGN decision 6), then the changes since, read from the change events, as
+ * upserts and tombstones. A reader that applies the pages in order holds exactly the products the
+ * channel publishes.
+ */
+@ApplicationScoped
+public class ChannelFeed {
+
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
+  private static final int EVENTS_PER_READ = 1000;
+
+  @Inject Catalog catalog;
+  @Inject CatalogTerms terms;
+  @Inject ProductSearch search;
+  @Inject ChangeEventLog events;
+  @Inject ProductDocuments documents;
+  @Inject Products products;
+  @Inject ChannelEligibility eligibility;
+
+  /** A page of the full pull; {@code next} goes on with it, or to the changes after the last. */
+  public record ProductsPage(List<JsonObject> products, FeedCursor next) {}
+
+  /** A product to add or replace ({@code product} set), or an identifier to remove and why. */
+  public record Change(String identifier, JsonObject product, String reason) {
+
+    public JsonObject toJson() {
+      return product != null
+          ? Jsonp.objectBuilder()
+              .add("action", "upsert")
+              .add("identifier", identifier)
+              .add("product", product)
+              .build()
+          : Jsonp.objectBuilder()
+              .add("action", "delete")
+              .add("identifier", identifier)
+              .add("reason", reason)
+              .build();
+    }
+  }
+
+  /** A page of changes; {@code next} always continues after it, even when it is empty. */
+  public record ChangesPage(List<Change> changes, FeedCursor.Changes next) {}
+
+  public Channel channel(String code) {
+    Channel channel = catalog.current().channels().get(code);
+    if (channel == null) {
+      throw new ProblemException(Problem.notFound("channel", code));
+    }
+    return channel;
+  }
+
+  public CatalogSnapshot schema() {
+    return catalog.current();
+  }
+
+  /** The last committed event: a feed page's answer stays the same as long as this does. */
+  public long head() {
+    return events.lastSeq();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ProductsPage products(Channel channel, FeedCursor.Products cursor, int limit) {
+    long committed = search.awaitCommitted();
+    long from = cursor == null ? committed : cursor.from();
+    String rule = EligibilitySearch.of(channel);
+    List<Long> ids = search.walk(rule, cursor == null ? 0 : cursor.after(), limit + 1);
+    boolean more = ids.size() > limit;
+    List<Long> shown = more ? ids.subList(0, limit) : ids;
+    Map<Long, JsonObject> found = documents.published(shown);
+    // One deleted since the index read it is left out: its event comes after the pull began.
+    List<JsonObject> page = shown.stream().map(found::get).filter(Objects::nonNull).toList();
+    FeedCursor next =
+        more
+            ? new FeedCursor.Products(from, shown.get(shown.size() - 1))
+            : new FeedCursor.Changes(from, null);
+    return new ProductsPage(resolve(channel, page, rule), next);
+  }
+
+  /**
+   * The changes after {@code cursor}: the products that changed, with their state now (an upsert
+   * when the channel publishes it, a tombstone when not), and the identifiers deleted or renamed,
+   * in the order of their last change.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ChangesPage changes(Channel channel, FeedCursor.Changes cursor, int limit) {
+    long head = search.awaitCommitted();
+    Touches touches = new Touches();
+    long done = cursor.seq();
+    Long partial = null;
+    boolean full = false;
+    reading:
+    while (done < head && !full) {
+      List<ChangeEvent> batch = events.since(done, EVENTS_PER_READ);
+      if (batch.isEmpty()) {
+        break;
+      }
+      for (ChangeEvent event : batch) {
+        if (event.seq() > head || touches.size() >= limit) {
+          full = true;
+          break reading;
+        }
+        switch (event.entityType()) {
+          case "product" -> touches.product(event);
+          case "channel" -> {
+            if (event.entityCode().equals(channel.code())) {
+              throw reset(channel, event);
+            }
+          }
+          case "category", "attribute_option", "measurement_family" -> {
+            long after =
+                cursor.partial() != null && event.seq() == cursor.seq() + 1 ? cursor.partial() : 0;
+            int room = limit - touches.size();
+            List<Long> reached =
+                search.reachedBy(event.entityType(), event.entityCode(), after, room + 1);
+            if (reached.size() > room) {
+              reached.subList(0, room).forEach(touches::product);
+              partial = reached.get(room - 1);
+              break reading;
+            }
+            reached.forEach(touches::product);
+          }
+          default -> {
+            // The rest does not change how a product reads on a channel, or reaches products
+            // through their own events (a family's requirements recompute their completeness).
+          }
+        }
+        done = event.seq();
+      }
+    }
+    return new ChangesPage(touches.resolve(channel), new FeedCursor.Changes(done, partial));
+  }
+
+  /** One published product, resolved; a 404 that says why when the channel does not publish it. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public JsonObject product(Channel channel, String identifier) {
+    Verdict verdict = eligibility.judge(channel.code(), identifier);
+    if (!verdict.eligible()) {
+      List<String> reasons =
+          verdict.checks().stream().filter(c -> !c.passed()).map(Verdict.Check::reason).toList();
+      throw new ProblemException(
+          Problem.of(
+              "not-published",
+              "Not published on this channel",
+              404,
+              "The channel "
+                  + channel.code()
+                  + " does not publish '"
+                  + verdict.product()
+                  + "'. "
+                  + String.join(" ", reasons)));
+    }
+    search.awaitCommitted();
+    long id = products.get(identifier).id();
+    JsonObject document = documents.published(List.of(id)).get(id);
+    return resolve(channel, List.of(document), EligibilitySearch.of(channel)).get(0);
+  }
+
+  private static ProblemException reset(Channel channel, ChangeEvent event) {
+    Problem problem =
+        Problem.of(
+            "feed-reset",
+            "The channel has changed",
+            410,
+            "The channel "
+                + channel.code()
+                + " was changed (event "
+                + event.seq()
+                + ") after this cursor, so any of its products may now read differently or"
+                + " enter or leave it. Pull the feed again from its first page.");
+    return new ProblemException(
+        new Problem(
+            problem.type(),
+            problem.title(),
+            problem.status(),
+            problem.detail(),
+            Jsonp.objectBuilder()
+                .add("channel", channel.code())
+                .add("changed_at_event", event.seq())
+                .build()));
+  }
+
+  /** {@code page} (documents with their models) as {@code channel} publishes them. */
+  private List<JsonObject> resolve(Channel channel, List<JsonObject> page, String rule) {
+    var schema = catalog.current();
+    ChannelView view = new ChannelView(schema, channel);
+    Map<String, Map<String, Map<String, String>>> labels = new HashMap<>();
+    view.options(page)
+        .forEach((attribute, codes) -> labels.put(attribute, terms.optionLabels(attribute, codes)));
+    var lookups =
+        new ChannelView.Lookups(
+            labels,
+            terms.categoryParents(schema.generation()),
+            search.matchingIdentifiers(rule, ChannelView.linked(page, "products")),
+            search.modelsWithMatch(rule, ChannelView.linked(page, "product_models")));
+    return page.stream().map(d -> view.resolve(d, lookups)).toList();
+  }
+
+  /**
+   * The products and identifiers a page of events touched, each at the place of its last touch: so
+   * a rename's tombstone for the old identifier comes before the product's upsert, and a deleted
+   * identifier taken again by a new product is deleted before it is added back.
+   */
+  private final class Touches {
+    /**
+     * "p<id>" for a product (with the identifier its last event gave), "d<identifier>" for a gone
+     * one.
+     */
+    private final Map<String, Change> touched = new LinkedHashMap<>();
+
+    private final Map<Long, String> identifiers = new HashMap<>();
+
+    int size() {
+      return touched.size();
+    }
+
+    void product(ChangeEvent event) {
+      switch (event.action()) {
+        case "deleted", "renamed" -> {
+          Long id = event.entityId();
+          if (event.action().equals("deleted") && id != null) {
+            touched.remove("p" + id);
+          }
+          touch("d" + event.entityCode(), new Change(event.entityCode(), null, event.action()));
+        }
+        default -> {
+          identifiers.put(event.entityId(), event.entityCode());
+          touch("p" + event.entityId(), null);
+        }
+      }
+    }
+
+    void product(long id) {
+      touch("p" + id, null);
+    }
+
+    private void touch(String key, Change change) {
+      touched.remove(key);
+      touched.put(key, change);
+    }
+
+    List<Change> resolve(Channel channel) {
+      List<Long> ids = new ArrayList<>();
+      touched.forEach(
+          (key, change) -> {
+            if (change == null) {
+              ids.add(Long.parseLong(key.substring(1)));
+            }
+          });
+      String rule = EligibilitySearch.of(channel);
+      Map<Long, JsonObject> found = documents.published(ids);
+      Set<Long> published = search.matching(rule, ids);
+      List<JsonObject> upserts = new ArrayList<>();
+      for (Long id : ids) {
+        if (found.containsKey(id) && published.contains(id)) {
+          upserts.add(found.get(id));
+        }
+      }
+      Map<String, JsonObject> resolved = new HashMap<>();
+      ChannelFeed.this
+          .resolve(channel, upserts, rule)
+          .forEach(p -> resolved.put(p.getString("identifier"), p));
+      List<Change> changes = new ArrayList<>(touched.size());
+      touched.forEach(
+          (key, change) -> {
+            if (change != null) {
+              changes.add(change);
+              return;
+            }
+            long id = Long.parseLong(key.substring(1));
+            JsonObject document = found.get(id);
+            if (document == null) {
+              String identifier = identifiers.get(id);
+              if (identifier != null) {
+                changes.add(new Change(identifier, null, "deleted"));
+              }
+            } else if (published.contains(id)) {
+              String identifier = document.getString("identifier");
+              changes.add(new Change(identifier, resolved.get(identifier), null));
+            } else {
+              boolean disabled =
+                  !document.getBoolean("enabled", true) && channel.eligibility().enabledOnly();
+              changes.add(
+                  new Change(
+                      document.getString("identifier"),
+                      null,
+                      disabled ? "disabled" : "not_eligible"));
+            }
+          });
+      return changes;
+    }
+  }
+}

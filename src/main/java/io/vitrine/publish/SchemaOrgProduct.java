@@ -1,0 +1,208 @@
+package io.vitrine.publish;
+
+import io.vitrine.catalog.Attribute;
+import io.vitrine.catalog.AttributeType;
+import io.vitrine.catalog.CatalogSnapshot;
+import io.vitrine.catalog.Channel;
+import io.vitrine.catalog.Family;
+import io.vitrine.platform.json.Jsonp;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+
+/**
+ * A resolved product as a schema.org {@code Product} in JSON-LD, the markup search engines read on
+ * a product page. Texts are in one locale. Attributes are found by role: the family's label
+ * attribute for the name, an attribute marked {@code gtin} for the GTIN, and attributes named
+ * {@code description} (or {@code short_description}), {@code brand}, {@code mpn}, {@code color},
+ * {@code material}, {@code weight}, {@code price} (or the first price attribute) and {@code
+ * availability} for the rest.
+ */
+public final class SchemaOrgProduct {
+
+  /** Option codes of an {@code availability} attribute, as schema.org's ItemAvailability. */
+  private static final Map<String, String> AVAILABILITY =
+      Map.of(
+          "in_stock", "InStock",
+          "out_of_stock", "OutOfStock",
+          "preorder", "PreOrder",
+          "backorder", "BackOrder",
+          "discontinued", "Discontinued",
+          "limited_availability", "LimitedAvailability");
+
+  /** Weight units as UN/CEFACT common codes, which schema.org's unitCode takes. */
+  private static final Map<String, String> UNIT_CODES =
+      Map.of(
+          "GRAM", "GRM",
+          "KILOGRAM", "KGM",
+          "MILLIGRAM", "MGM",
+          "POUND", "LBR",
+          "OUNCE", "ONZ",
+          "TONNE", "TNE");
+
+  private final JsonObject values;
+  private final String locale;
+  private final CatalogSnapshot schema;
+
+  private SchemaOrgProduct(JsonObject values, String locale, CatalogSnapshot schema) {
+    this.values = values;
+    this.locale = locale;
+    this.schema = schema;
+  }
+
+  public static JsonObject of(
+      JsonObject product, Channel channel, String locale, CatalogSnapshot schema) {
+    var reader = new SchemaOrgProduct(product.getJsonObject("values"), locale, schema);
+    String identifier = product.getString("identifier");
+    JsonObjectBuilder json =
+        Jsonp.objectBuilder()
+            .add("@context", "https://schema.org")
+            .add("@type", "Product")
+            .add("sku", identifier);
+    Family family =
+        product.get("family") instanceof JsonString code
+            ? schema.families().get(code.getString())
+            : null;
+    String name = family == null ? null : reader.text(family.attributeAsLabel());
+    json.add("name", name != null ? name : identifier);
+    String description = reader.text("description");
+    if (description == null) {
+      description = reader.text("short_description");
+    }
+    if (description != null) {
+      json.add("description", Jsoup.parse(description).text());
+    }
+    for (Attribute attribute : schema.attributes().values()) {
+      if (Boolean.TRUE.equals(attribute.gtin()) && reader.text(attribute.code()) != null) {
+        json.add("gtin", reader.text(attribute.code()));
+        break;
+      }
+    }
+    reader.add(json, "mpn", reader.text("mpn"));
+    String brand = reader.text("brand");
+    if (brand != null) {
+      json.add("brand", Jsonp.objectBuilder().add("@type", "Brand").add("name", brand));
+    }
+    reader.add(json, "color", reader.text("color"));
+    reader.add(json, "material", reader.text("material"));
+    JsonArray models = product.getJsonArray("models");
+    if (models != null && !models.isEmpty()) {
+      json.add("inProductGroupWithID", models.getString(0));
+    }
+    JsonValue weight = reader.value("weight");
+    if (weight instanceof JsonObject metric
+        && UNIT_CODES.containsKey(metric.getString("unit", ""))) {
+      json.add(
+          "weight",
+          Jsonp.objectBuilder()
+              .add("@type", "QuantitativeValue")
+              .add("value", Jsonp.value(new java.math.BigDecimal(metric.getString("amount"))))
+              .add("unitCode", UNIT_CODES.get(metric.getString("unit"))));
+    }
+    List<JsonObject> offers = reader.offers();
+    if (offers.size() == 1) {
+      json.add("offers", offers.get(0));
+    } else if (!offers.isEmpty()) {
+      JsonArrayBuilder all = Jsonp.arrayBuilder();
+      offers.forEach(all::add);
+      json.add("offers", all);
+    }
+    return json.build();
+  }
+
+  /** One offer per price in the channel's currencies. */
+  private List<JsonObject> offers() {
+    JsonValue prices = value("price");
+    if (prices == null) {
+      for (Attribute attribute : schema.attributes().values()) {
+        if (attribute.type() == AttributeType.PRICE_COLLECTION && value(attribute.code()) != null) {
+          prices = value(attribute.code());
+          break;
+        }
+      }
+    }
+    String availability = "InStock";
+    if (value("availability") instanceof JsonObject option) {
+      availability = AVAILABILITY.getOrDefault(option.getString("code", ""), availability);
+    }
+    List<JsonObject> offers = new ArrayList<>();
+    if (!(prices instanceof JsonArray list)) {
+      return offers;
+    }
+    for (JsonObject price : list.getValuesAs(JsonObject.class)) {
+      offers.add(
+          Jsonp.objectBuilder()
+              .add("@type", "Offer")
+              .add("price", price.get("amount"))
+              .add("priceCurrency", price.getString("currency"))
+              .add("availability", "https://schema.org/" + availability)
+              .build());
+    }
+    return offers;
+  }
+
+  /** The value of {@code code} in this locale (or the only one, for a value not localized). */
+  private JsonValue value(String code) {
+    if (code == null || values == null) {
+      return null;
+    }
+    JsonValue value = values.get(code);
+    Attribute attribute = schema.attributes().get(code);
+    if (attribute != null && attribute.localizable() && value instanceof JsonObject byLocale) {
+      return byLocale.get(locale);
+    }
+    return value;
+  }
+
+  /** The value as text: options by their label in the locale (else their code), lists joined. */
+  private String text(String code) {
+    return text(value(code));
+  }
+
+  private String text(JsonValue value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (value.getValueType()) {
+      case STRING -> ((JsonString) value).getString();
+      case NUMBER, TRUE, FALSE -> value.toString();
+      case OBJECT -> {
+        JsonObject object = value.asJsonObject();
+        if (!object.containsKey("code")) {
+          yield null;
+        }
+        JsonObject labels = object.getJsonObject("labels");
+        yield labels != null && labels.containsKey(locale)
+            ? labels.getString(locale)
+            : object.getString("code");
+      }
+      case ARRAY -> {
+        List<String> parts = new ArrayList<>();
+        value
+            .asJsonArray()
+            .forEach(
+                v -> {
+                  String part = text(v);
+                  if (part != null) {
+                    parts.add(part);
+                  }
+                });
+        yield parts.isEmpty() ? null : String.join(", ", parts);
+      }
+      default -> null;
+    };
+  }
+
+  private void add(JsonObjectBuilder json, String key, String text) {
+    if (text != null) {
+      json.add(key, text);
+    }
+  }
+}

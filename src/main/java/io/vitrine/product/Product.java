@@ -135,6 +135,11 @@ public class Product {
     return ProductValues.parse(valuesJson);
   }
 
+  /** The values as stored, unparsed. */
+  String valuesJson() {
+    return valuesJson;
+  }
+
   public Set<String> categories() {
     return new TreeSet<>(categories);
   }

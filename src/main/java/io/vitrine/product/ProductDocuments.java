@@ -99,7 +99,7 @@ public class ProductDocuments {
             Jsonp.arrayBuilder(lineage.ancestors().stream().map(ProductModel::code).toList()));
       }
       json.add("enabled", product.enabled());
-      inherited(json, lineage, product.node(), product.categories(), product.values(), context);
+      inherited(json, lineage, product.node(), product.categories(), product.valuesJson(), context);
       if (origins) {
         json.add(
             "value_origins", origins(lineage, "product", product.identifier(), product.values()));
@@ -140,7 +140,7 @@ public class ProductDocuments {
               .add("family", model.family())
               .add("family_variant", model.familyVariant());
       nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
-      inherited(json, lineage, model.node(), model.categories(), model.values(), context);
+      inherited(json, lineage, model.node(), model.categories(), model.valuesJson(), context);
       if (origins) {
         json.add("value_origins", origins(lineage, "product_model", model.code(), model.values()));
       }
@@ -173,12 +173,17 @@ public class ProductDocuments {
       Lineage lineage,
       Node owner,
       Set<String> ownCategories,
-      ProductValues ownValues,
+      String ownValues,
       Context context) {
     Set<String> categories = new TreeSet<>(lineage.categories());
     categories.addAll(ownCategories);
+    // Stored as toJson() writes them: without a lineage, the stored document is the answer.
     json.add("categories", Jsonp.arrayBuilder(categories))
-        .add("values", lineage.values().merge(ownValues.asMap()).toJson());
+        .add(
+            "values",
+            lineage.isEmpty()
+                ? ProductValues.document(ownValues)
+                : lineage.values().merge(ProductValues.parse(ownValues).asMap()).toJson());
     associations(json, lineage, owner, context.links);
   }
 

@@ -115,6 +115,11 @@ public class ProductModel {
     return ProductValues.parse(valuesJson);
   }
 
+  /** The values as stored, unparsed. */
+  String valuesJson() {
+    return valuesJson;
+  }
+
   public Set<String> categories() {
     return new TreeSet<>(categories);
   }

@@ -39,8 +39,16 @@ public final class ProductValues {
     if (json == null || json.isBlank()) {
       return EMPTY;
     }
+    return fromStandardFormat(document(json));
+  }
+
+  /** Values stored by {@link #toJson()}, as the JSON they are. */
+  static JsonObject document(String json) {
+    if (json == null || json.isBlank()) {
+      return JsonObject.EMPTY_JSON_OBJECT;
+    }
     try (var reader = Jsonp.reader(new StringReader(json))) {
-      return fromStandardFormat(reader.readObject());
+      return reader.readObject();
     }
   }
 

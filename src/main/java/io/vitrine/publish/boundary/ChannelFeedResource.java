@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -266,9 +267,11 @@ public class ChannelFeedResource {
 
   private static StreamingOutput ndjsonBody(List<JsonObject> items) {
     return output -> {
-      Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+      Writer writer =
+          new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
       for (JsonObject item : items) {
-        writer.write(item.toString());
+        // Not closed: closing would close the response.
+        Jsonp.provider().createWriter(writer).write(item);
         writer.write('\n');
       }
       writer.flush();

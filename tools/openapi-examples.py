@@ -234,7 +234,7 @@ assert status == 200, status
 record("listChannelProducts", "GET", since, expect=200)
 record("getChannelProduct", "GET", "/channels/ecommerce/products/TS-CREW-NAVY-L", expect=200)
 record("getChannelProduct", "GET", "/channels/ecommerce/products/TS-CREW-NAVY-M", expect=404)
-status, _ = call("PATCH", "/channels/ecommerce", {"labels": {"en_US": "Web shop"}})
+status, _ = call("PATCH", "/channels/ecommerce", {"eligibility": {"min_completeness": 90}})
 assert status == 200, status
 record("listChannelProducts", "GET", since, expect=410)
 

@@ -81,6 +81,67 @@ public class AssociationRows {
     return new Loaded(links, names);
   }
 
+  /** Who links to a product: product owners by id, model owners by code. */
+  public record Linkers(Set<Long> products, Set<String> models) {}
+
+  /**
+   * The owners of links to each of the products {@code ids} or to the models above it (a link to a
+   * model stands for its variants), by product: what reads differently when those products change.
+   * Products nothing links to are left out.
+   */
+  public Map<Long, Linkers> linkingTo(Collection<Long> ids) {
+    Map<Long, Linkers> linkers = new HashMap<>();
+    List<Long> wanted = List.copyOf(ids);
+    int size = 100; // three IN lists of it in one statement
+    String owner =
+        ", a.owner_product_id, om.code FROM association a"
+            + " LEFT JOIN product_model om ON om.id = a.owner_model_id";
+    try (Connection connection = dataSource.getConnection()) {
+      for (int from = 0; from < wanted.size(); from += size) {
+        List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + size));
+        String in = "(" + "?, ".repeat(chunk.size() - 1) + "?)";
+        String sql =
+            "SELECT a.target_product_id"
+                + owner
+                + " WHERE a.target_product_id IN "
+                + in
+                + " UNION ALL SELECT p.id"
+                + owner
+                + " JOIN product p ON p.parent_id = a.target_model_id WHERE p.id IN "
+                + in
+                + " UNION ALL SELECT p.id"
+                + owner
+                + " JOIN product_model m ON m.parent_id = a.target_model_id"
+                + " JOIN product p ON p.parent_id = m.id WHERE p.id IN "
+                + in;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          int parameter = 1;
+          for (int copy = 0; copy < 3; copy++) {
+            for (Long id : chunk) {
+              statement.setLong(parameter++, id);
+            }
+          }
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              Linkers of =
+                  linkers.computeIfAbsent(
+                      rows.getLong(1), t -> new Linkers(new HashSet<>(), new HashSet<>()));
+              long product = rows.getLong(2);
+              if (!rows.wasNull()) {
+                of.products().add(product);
+              } else if (rows.getString(3) != null) {
+                of.models().add(rows.getString(3));
+              }
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not read associations: " + e.getMessage(), e);
+    }
+    return linkers;
+  }
+
   /** The products and models that link to {@code target}. */
   public Set<Node> ownersLinkingTo(Node target) {
     Set<Node> owners = new HashSet<>();

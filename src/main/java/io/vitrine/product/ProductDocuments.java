@@ -54,7 +54,7 @@ public class ProductDocuments {
    * the codes of the models above it, root first (what a channel groups variants by).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<Long, JsonObject> published(Collection<Long> ids) {
+  public Map<Long, JsonObject> withModels(Collection<Long> ids) {
     List<Long> wanted = List.copyOf(ids);
     List<Product> found = new ArrayList<>(wanted.size());
     for (int from = 0; from < wanted.size(); from += CHUNK) {

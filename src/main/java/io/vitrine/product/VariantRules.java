@@ -6,6 +6,7 @@ import io.vitrine.catalog.Conversion;
 import io.vitrine.catalog.FamilyVariant;
 import io.vitrine.catalog.MeasurementFamily;
 import io.vitrine.catalog.MeasurementUnit;
+import io.vitrine.platform.Digests;
 import io.vitrine.platform.json.Decimals;
 import io.vitrine.platform.problem.Violations;
 import jakarta.json.JsonNumber;
@@ -13,11 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +105,7 @@ final class VariantRules {
       return null;
     }
     String key = String.join("|", parts);
-    return key.length() <= Product.MAX_KEY_LENGTH ? key : "sha256:" + sha256(key);
+    return key.length() <= Product.MAX_KEY_LENGTH ? key : "sha256:" + Digests.sha256(key, 32);
   }
 
   /** The axis values as a merchandiser reads them: "color blue, size M". */
@@ -156,15 +153,5 @@ final class VariantRules {
     return data instanceof JsonNumber n
         ? n.bigDecimalValue()
         : new BigDecimal(((JsonString) data).getString());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.vitrine.publish;
 
 import io.vitrine.catalog.Catalog;
-import io.vitrine.catalog.Category;
+import io.vitrine.catalog.CatalogTerms;
 import io.vitrine.catalog.Channel;
 import io.vitrine.completeness.CompletenessStore;
 import io.vitrine.platform.problem.Problem;
@@ -11,11 +11,8 @@ import io.vitrine.product.IndexableProducts.Indexable;
 import io.vitrine.product.Products;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +25,7 @@ public class ChannelEligibility {
   @Inject Products products;
   @Inject IndexableProducts indexable;
   @Inject CompletenessStore completeness;
-  @PersistenceContext EntityManager em;
+  @Inject CatalogTerms terms;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Verdict judge(String channelCode, String identifier) {
@@ -47,19 +44,11 @@ public class ChannelEligibility {
             completeness.slots(List.of(product.id())).getOrDefault(product.id(), List.of())));
   }
 
-  /** The root of each category's tree, climbing one parent at a time (trees are shallow). */
+  /** The root of each category's tree. */
   private Map<String, String> roots(Set<String> categories) {
+    Map<String, String> parents = terms.categoryParents(catalog.current().generation());
     Map<String, String> roots = new HashMap<>();
-    for (String code : categories) {
-      String current = code;
-      Set<String> seen = new HashSet<>();
-      Category category = em.find(Category.class, current);
-      while (category != null && category.parent() != null && seen.add(current)) {
-        current = category.parent();
-        category = em.find(Category.class, current);
-      }
-      roots.put(code, current);
-    }
+    categories.forEach(code -> roots.put(code, ChannelView.root(code, parents)));
     return roots;
   }
 }

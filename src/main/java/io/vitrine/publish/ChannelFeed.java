@@ -4,11 +4,15 @@ import io.vitrine.catalog.Catalog;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.CatalogTerms;
 import io.vitrine.catalog.Channel;
+import io.vitrine.catalog.Eligibility;
 import io.vitrine.events.ChangeEvent;
 import io.vitrine.events.ChangeEventLog;
+import io.vitrine.platform.Digests;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Problem;
 import io.vitrine.platform.problem.ProblemException;
+import io.vitrine.platform.problem.Violations;
+import io.vitrine.product.AssociationRows;
 import io.vitrine.product.ProductDocuments;
 import io.vitrine.product.Products;
 import io.vitrine.search.ProductSearch;
@@ -23,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A channel's products for a storefront that keeps a copy: the full pull, a page at a time in id
@@ -42,6 +48,7 @@ public class ChannelFeed {
   @Inject ProductSearch search;
   @Inject ChangeEventLog events;
   @Inject ProductDocuments documents;
+  @Inject AssociationRows associations;
   @Inject Products products;
   @Inject ChannelEligibility eligibility;
 
@@ -86,21 +93,50 @@ public class ChannelFeed {
     return events.lastSeq();
   }
 
+  /**
+   * What the channel's products read like depends on: its locales, currencies, tree, units and
+   * eligibility rule (not its labels), as 16 hex digits. A cursor made under another key is stale.
+   */
+  public static String publishingKey(Channel channel) {
+    Eligibility rule = channel.eligibility();
+    String definition =
+        String.join(
+            "\n",
+            String.join(",", channel.locales()),
+            String.join(",", channel.currencies()),
+            String.valueOf(channel.categoryTree()),
+            new TreeMap<>(channel.conversionUnits()).toString(),
+            rule.enabledOnly()
+                + " "
+                + rule.inTreeOnly()
+                + " "
+                + rule.minCompleteness()
+                + " "
+                + rule.minQualityGrade()
+                + " "
+                + rule.allLocales());
+    return Digests.sha256(definition, 8);
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public ProductsPage products(Channel channel, FeedCursor.Products cursor, int limit) {
+    String key = publishingKey(channel);
+    if (cursor != null && !cursor.channelKey().equals(key)) {
+      throw reset(channel);
+    }
     long committed = search.awaitCommitted();
     long from = cursor == null ? committed : cursor.from();
     String rule = EligibilitySearch.of(channel);
     List<Long> ids = search.walk(rule, cursor == null ? 0 : cursor.after(), limit + 1);
     boolean more = ids.size() > limit;
     List<Long> shown = more ? ids.subList(0, limit) : ids;
-    Map<Long, JsonObject> found = documents.published(shown);
+    Map<Long, JsonObject> found = documents.withModels(shown);
     // One deleted since the index read it is left out: its event comes after the pull began.
     List<JsonObject> page = shown.stream().map(found::get).filter(Objects::nonNull).toList();
     FeedCursor next =
         more
-            ? new FeedCursor.Products(from, shown.get(shown.size() - 1))
-            : new FeedCursor.Changes(from, null);
+            ? new FeedCursor.Products(from, shown.get(shown.size() - 1), key)
+            : new FeedCursor.Changes(from, null, key);
     return new ProductsPage(resolve(channel, page, rule), next);
   }
 
@@ -111,28 +147,51 @@ public class ChannelFeed {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ChangesPage changes(Channel channel, FeedCursor.Changes cursor, int limit) {
+    if (!cursor.channelKey().equals(publishingKey(channel))) {
+      throw reset(channel);
+    }
     long head = search.awaitCommitted();
-    Touches touches = new Touches();
+    if (cursor.seq() > head) {
+      new Violations()
+          .add(
+              "since",
+              "is ahead of this server's changes (its last is event "
+                  + head
+                  + "): a cursor of another server?")
+          .throwIfAny();
+    }
+    ChangedProducts touches = new ChangedProducts();
     long done = cursor.seq();
+    // A page reads a bounded number of events, so that every page costs about the same even
+    // when most events touch the same few products.
+    long lastToRead = Math.min(head, done + Math.max(EVENTS_PER_READ, 10L * limit));
     Long partial = null;
-    boolean full = false;
     reading:
-    while (done < head && !full) {
+    while (done < lastToRead) {
       List<ChangeEvent> batch = events.since(done, EVENTS_PER_READ);
       if (batch.isEmpty()) {
         break;
       }
+      Map<Long, AssociationRows.Linkers> linkers =
+          associations.linkingTo(
+              batch.stream()
+                  .filter(e -> e.entityType().equals("product") && e.entityId() != null)
+                  .map(ChangeEvent::entityId)
+                  .collect(Collectors.toSet()));
       for (ChangeEvent event : batch) {
-        if (event.seq() > head || touches.size() >= limit) {
-          full = true;
+        if (event.seq() > lastToRead || touches.size() >= limit) {
           break reading;
         }
         switch (event.entityType()) {
-          case "product" -> touches.product(event);
-          case "channel" -> {
-            if (event.entityCode().equals(channel.code())) {
-              throw reset(channel, event);
+          case "product" -> {
+            // The products linking to it read differently too: their associations keep only
+            // published products, under their current identifiers.
+            List<Long> also = linking(linkers.get(event.entityId()));
+            if (touches.size() > 0 && touches.size() + 1 + also.size() > limit) {
+              break reading;
             }
+            touches.product(event);
+            also.forEach(touches::product);
           }
           case "category", "attribute_option", "measurement_family" -> {
             long after =
@@ -148,14 +207,16 @@ public class ChannelFeed {
             reached.forEach(touches::product);
           }
           default -> {
-            // The rest does not change how a product reads on a channel, or reaches products
-            // through their own events (a family's requirements recompute their completeness).
+            // The rest does not change how a product reads on a channel, reaches products through
+            // their own events (a family's requirements recompute their completeness), or changes
+            // the channel's publishing key (checked above).
           }
         }
         done = event.seq();
       }
     }
-    return new ChangesPage(touches.resolve(channel), new FeedCursor.Changes(done, partial));
+    return new ChangesPage(
+        touches.resolve(channel), new FeedCursor.Changes(done, partial, cursor.channelKey()));
   }
 
   /** One published product, resolved; a 404 that says why when the channel does not publish it. */
@@ -179,32 +240,40 @@ public class ChannelFeed {
     }
     search.awaitCommitted();
     long id = products.get(identifier).id();
-    JsonObject document = documents.published(List.of(id)).get(id);
+    JsonObject document = documents.withModels(List.of(id)).get(id);
     return resolve(channel, List.of(document), EligibilitySearch.of(channel)).get(0);
   }
 
-  private static ProblemException reset(Channel channel, ChangeEvent event) {
-    Problem problem =
-        Problem.of(
-            "feed-reset",
-            "The channel has changed",
-            410,
-            "The channel "
-                + channel.code()
-                + " was changed (event "
-                + event.seq()
-                + ") after this cursor, so any of its products may now read differently or"
-                + " enter or leave it. Pull the feed again from its first page.");
+  /** The products of {@code linkers}: product owners, and the products below model owners. */
+  private List<Long> linking(AssociationRows.Linkers linkers) {
+    if (linkers == null) {
+      return List.of();
+    }
+    List<Long> products = new ArrayList<>(new java.util.TreeSet<>(linkers.products()));
+    for (String model : new java.util.TreeSet<>(linkers.models())) {
+      long after = 0;
+      List<Long> below;
+      do {
+        below = search.reachedBy("product_model", model, after, EVENTS_PER_READ);
+        products.addAll(below);
+        after = below.isEmpty() ? after : below.get(below.size() - 1);
+      } while (below.size() == EVENTS_PER_READ);
+    }
+    return products;
+  }
+
+  private static ProblemException reset(Channel channel) {
     return new ProblemException(
-        new Problem(
-            problem.type(),
-            problem.title(),
-            problem.status(),
-            problem.detail(),
-            Jsonp.objectBuilder()
-                .add("channel", channel.code())
-                .add("changed_at_event", event.seq())
-                .build()));
+        Problem.of(
+                "feed-reset",
+                "The channel publishes differently",
+                410,
+                "The channel "
+                    + channel.code()
+                    + " changed how it publishes (its locales, currencies, tree, units or"
+                    + " eligibility rule) after this cursor, so any of its products may now read"
+                    + " differently or enter or leave it. Pull the feed again from its first page.")
+            .with(Jsonp.objectBuilder().add("channel", channel.code())));
   }
 
   /** {@code page} (documents with their models) as {@code channel} publishes them. */
@@ -228,7 +297,7 @@ public class ChannelFeed {
    * a rename's tombstone for the old identifier comes before the product's upsert, and a deleted
    * identifier taken again by a new product is deleted before it is added back.
    */
-  private final class Touches {
+  private final class ChangedProducts {
     /**
      * "p<id>" for a product (with the identifier its last event gave), "d<identifier>" for a gone
      * one.
@@ -275,7 +344,7 @@ public class ChannelFeed {
             }
           });
       String rule = EligibilitySearch.of(channel);
-      Map<Long, JsonObject> found = documents.published(ids);
+      Map<Long, JsonObject> found = documents.withModels(ids);
       Set<Long> published = search.matching(rule, ids);
       List<JsonObject> upserts = new ArrayList<>();
       for (Long id : ids) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * A product as one channel publishes it (DESIGN decision 7): the channel's scoped values, its
@@ -32,6 +33,8 @@ import java.util.Set;
  * feed and export format writes what this gives.
  */
 public final class ChannelView {
+
+  private static final Logger LOG = Logger.getLogger(ChannelView.class.getName());
 
   /** Converted measurements keep this many significant digits. */
   private static final MathContext CONVERTED = new MathContext(12);
@@ -80,7 +83,7 @@ public final class ChannelView {
       }
     }
     json.add("categories", categories);
-    json.add("values", values(document.getJsonObject("values"), lookups));
+    json.add("values", values(document, lookups));
     json.add("associations", associations(document.getJsonObject("associations"), lookups));
     json.add(
         "quantified_associations",
@@ -91,23 +94,22 @@ public final class ChannelView {
   }
 
   private boolean inTree(String category, Map<String, String> parents) {
-    String tree = channel.categoryTree();
-    if (tree == null) {
-      return true;
-    }
-    String current = category;
-    // A bounded climb: a cycle in bad data must not hang a feed.
-    for (int depth = 0; current != null && depth < 1000; depth++) {
-      if (current.equals(tree)) {
-        return true;
-      }
-      current = parents.get(current);
-    }
-    return false;
+    return channel.categoryTree() == null || channel.categoryTree().equals(root(category, parents));
   }
 
-  private JsonObject values(JsonObject values, Lookups lookups) {
+  /** The root of {@code category}'s tree, climbing {@code parents} (code to parent code). */
+  static String root(String category, Map<String, String> parents) {
+    String current = category;
+    // A bounded climb: a cycle in bad data must not hang a feed.
+    for (int depth = 0; depth < 1000 && parents.get(current) != null; depth++) {
+      current = parents.get(current);
+    }
+    return current;
+  }
+
+  private JsonObject values(JsonObject document, Lookups lookups) {
     JsonObjectBuilder resolved = Jsonp.objectBuilder();
+    JsonObject values = document.getJsonObject("values");
     if (values == null) {
       return resolved.build();
     }
@@ -120,14 +122,35 @@ public final class ChannelView {
           JsonObjectBuilder byLocale = Jsonp.objectBuilder();
           JsonValue single = null;
           boolean any = false;
-          for (JsonObject entry : entries.asJsonArray().getValuesAs(JsonObject.class)) {
+          if (!(entries instanceof JsonArray list)) {
+            return;
+          }
+          for (JsonValue value : list) {
+            if (!(value instanceof JsonObject entry)) {
+              continue;
+            }
             String scope = text(entry, "scope");
             String locale = text(entry, "locale");
             if ((scope != null && !scope.equals(channel.code()))
-                || (locale != null && !locales.contains(locale))) {
+                || (locale != null && !locales.contains(locale))
+                || (attribute.localizable() && locale == null)) {
               continue;
             }
-            JsonValue data = data(attribute, entry.get("data"), lookups);
+            JsonValue data;
+            try {
+              data = data(attribute, entry.get("data"), lookups);
+            } catch (RuntimeException e) {
+              // Stored values are validated on write; one that is not (restored, imported around
+              // the API) is left out rather than failing every page that holds it.
+              LOG.warning(
+                  "Left out a malformed value of "
+                      + code
+                      + " in "
+                      + document.getString("identifier", "?")
+                      + ": "
+                      + e);
+              continue;
+            }
             if (data == null) {
               continue;
             }

@@ -3,28 +3,33 @@ package io.vitrine.publish;
 import io.vitrine.platform.http.Pages;
 
 /**
- * Where a channel feed's reader stands, opaque to it. In the full pull ({@link Products}): the
- * event the pull started at and the last product id given. In the changes ({@link Changes}): the
- * last event whose changes were given whole and, when one catalog change reached more products than
- * a page holds, the last product id given of the next event.
+ * Where a channel feed's reader stands, opaque to it. Each cursor carries the channel's {@link
+ * ChannelFeed#publishingKey publishing key} as it was when the pull began: a channel published
+ * differently since invalidates it. In the full pull ({@link Products}): the event the pull started
+ * at and the last product id given. In the changes ({@link Changes}): the last event whose changes
+ * were given whole and, when one catalog change reached more products than a page holds, the last
+ * product id given of the next event.
  */
 public sealed interface FeedCursor {
 
   String encode();
 
+  /** The channel's publishing key the cursor was made under. */
+  String channelKey();
+
   /** The full pull, started when every event up to {@code from} was in the index. */
-  record Products(long from, long after) implements FeedCursor {
+  record Products(long from, long after, String channelKey) implements FeedCursor {
     @Override
     public String encode() {
-      return Pages.encode("p." + from + "." + after);
+      return Pages.encode("p." + from + "." + after + "." + channelKey);
     }
   }
 
   /** The changes after event {@code seq}; {@code partial} is null or a product id of seq + 1. */
-  record Changes(long seq, Long partial) implements FeedCursor {
+  record Changes(long seq, Long partial, String channelKey) implements FeedCursor {
     @Override
     public String encode() {
-      return Pages.encode("c." + seq + (partial == null ? "" : "." + partial));
+      return Pages.encode("c." + seq + "." + channelKey + (partial == null ? "" : "." + partial));
     }
   }
 
@@ -36,16 +41,22 @@ public sealed interface FeedCursor {
     }
     String[] parts = plain.split("\\.", -1);
     try {
-      if (parts[0].equals("p") && parts.length == 3) {
-        return new Products(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      if (parts[0].equals("p") && parts.length == 4 && key(parts[3])) {
+        return new Products(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
       }
-      if (parts[0].equals("c") && (parts.length == 2 || parts.length == 3)) {
+      if (parts[0].equals("c") && (parts.length == 3 || parts.length == 4) && key(parts[2])) {
         return new Changes(
-            Long.parseLong(parts[1]), parts.length == 3 ? Long.parseLong(parts[2]) : null);
+            Long.parseLong(parts[1]),
+            parts.length == 4 ? Long.parseLong(parts[3]) : null,
+            parts[2]);
       }
     } catch (NumberFormatException e) {
       return null;
     }
     return null;
+  }
+
+  private static boolean key(String text) {
+    return text.matches("[0-9a-f]{16}");
   }
 }

@@ -3,7 +3,6 @@ package io.vitrine.publish;
 import io.vitrine.catalog.Attribute;
 import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
-import io.vitrine.catalog.Channel;
 import io.vitrine.catalog.Family;
 import io.vitrine.platform.json.Jsonp;
 import jakarta.json.JsonArray;
@@ -39,13 +38,20 @@ public final class SchemaOrgProduct {
 
   /** Weight units as UN/CEFACT common codes, which schema.org's unitCode takes. */
   private static final Map<String, String> UNIT_CODES =
-      Map.of(
-          "GRAM", "GRM",
-          "KILOGRAM", "KGM",
-          "MILLIGRAM", "MGM",
-          "POUND", "LBR",
-          "OUNCE", "ONZ",
-          "TONNE", "TNE");
+      Map.ofEntries(
+          Map.entry("MICROGRAM", "MC"),
+          Map.entry("MILLIGRAM", "MGM"),
+          Map.entry("GRAM", "GRM"),
+          Map.entry("KILOGRAM", "KGM"),
+          Map.entry("TON", "TNE"),
+          Map.entry("CARAT", "CTM"),
+          Map.entry("GRAIN", "GRN"),
+          Map.entry("OUNCE", "ONZ"),
+          Map.entry("TROY_OUNCE", "APZ"),
+          Map.entry("POUND", "LBR"),
+          Map.entry("STONE", "STI"),
+          Map.entry("SHORT_TON", "STN"),
+          Map.entry("LONG_TON", "LTN"));
 
   private final JsonObject values;
   private final String locale;
@@ -57,8 +63,7 @@ public final class SchemaOrgProduct {
     this.schema = schema;
   }
 
-  public static JsonObject of(
-      JsonObject product, Channel channel, String locale, CatalogSnapshot schema) {
+  public static JsonObject of(JsonObject product, String locale, CatalogSnapshot schema) {
     var reader = new SchemaOrgProduct(product.getJsonObject("values"), locale, schema);
     String identifier = product.getString("identifier");
     JsonObjectBuilder json =
@@ -79,7 +84,7 @@ public final class SchemaOrgProduct {
     if (description != null) {
       json.add("description", Jsoup.parse(description).text());
     }
-    for (Attribute attribute : schema.attributes().values()) {
+    for (Attribute attribute : byCode(schema)) {
       if (Boolean.TRUE.equals(attribute.gtin()) && reader.text(attribute.code()) != null) {
         json.add("gtin", reader.text(attribute.code()));
         break;
@@ -98,12 +103,14 @@ public final class SchemaOrgProduct {
     }
     JsonValue weight = reader.value("weight");
     if (weight instanceof JsonObject metric
-        && UNIT_CODES.containsKey(metric.getString("unit", ""))) {
+        && UNIT_CODES.containsKey(metric.getString("unit", ""))
+        && metric.get("amount") instanceof JsonString amount
+        && amount.getString().matches("-?\\d+(\\.\\d+)?")) {
       json.add(
           "weight",
           Jsonp.objectBuilder()
               .add("@type", "QuantitativeValue")
-              .add("value", Jsonp.value(new java.math.BigDecimal(metric.getString("amount"))))
+              .add("value", Jsonp.value(new java.math.BigDecimal(amount.getString())))
               .add("unitCode", UNIT_CODES.get(metric.getString("unit"))));
     }
     List<JsonObject> offers = reader.offers();
@@ -117,11 +124,18 @@ public final class SchemaOrgProduct {
     return json.build();
   }
 
+  /** The attributes by code: "the first" one must be the same from one run to the next. */
+  private static List<Attribute> byCode(CatalogSnapshot schema) {
+    return schema.attributes().values().stream()
+        .sorted(java.util.Comparator.comparing(Attribute::code))
+        .toList();
+  }
+
   /** One offer per price in the channel's currencies. */
   private List<JsonObject> offers() {
     JsonValue prices = value("price");
     if (prices == null) {
-      for (Attribute attribute : schema.attributes().values()) {
+      for (Attribute attribute : byCode(schema)) {
         if (attribute.type() == AttributeType.PRICE_COLLECTION && value(attribute.code()) != null) {
           prices = value(attribute.code());
           break;
@@ -136,7 +150,12 @@ public final class SchemaOrgProduct {
     if (!(prices instanceof JsonArray list)) {
       return offers;
     }
-    for (JsonObject price : list.getValuesAs(JsonObject.class)) {
+    for (JsonValue value : list) {
+      if (!(value instanceof JsonObject price)
+          || price.get("amount") == null
+          || !(price.get("currency") instanceof JsonString)) {
+        continue;
+      }
       offers.add(
           Jsonp.objectBuilder()
               .add("@type", "Offer")

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -43,31 +45,30 @@ final class LiveIndex implements Closeable {
     this.path = path;
     try {
       directory = FSDirectory.open(path);
+      // Read before opening a writer: a writer refuses an index of another sort (format 3 and
+      // before were not sorted), and such an index is rebuilt anyway.
+      Map<String, String> data =
+          DirectoryReader.indexExists(directory)
+              ? SegmentInfos.readLatestCommit(directory).getUserData()
+              : Map.of();
+      String seq = data.get(APPLIED_SEQ);
+      compatible = seq != null && CURRENT_FORMAT.equals(data.get(FORMAT));
+      appliedSeq = compatible ? Long.parseLong(seq) : -1;
       var config =
           new IndexWriterConfig(analyzer)
-              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setOpenMode(
+                  compatible
+                      ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                      : IndexWriterConfig.OpenMode.CREATE)
               .setRAMBufferSizeMB(64)
               // Feeds walk a channel's products by id, a page at a time: sorted segments let
               // each page start at its cursor and stop after its last product.
               .setIndexSort(new Sort(new SortField(SearchFields.ID, SortField.Type.LONG)));
       writer = new IndexWriter(directory, config);
-      Map<String, String> data = commitData(writer);
-      String seq = data.get(APPLIED_SEQ);
-      compatible = seq != null && CURRENT_FORMAT.equals(data.get(FORMAT));
-      appliedSeq = seq == null ? -1 : Long.parseLong(seq);
       searchers = new SearcherManager(writer, new SearcherFactory());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index at " + path, e);
     }
-  }
-
-  private static Map<String, String> commitData(IndexWriter writer) {
-    Map<String, String> data = new java.util.HashMap<>();
-    var live = writer.getLiveCommitData();
-    if (live != null) {
-      live.forEach(e -> data.put(e.getKey(), e.getValue()));
-    }
-    return data;
   }
 
   Path path() {

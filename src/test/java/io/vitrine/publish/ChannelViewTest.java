@@ -159,4 +159,24 @@ class ChannelViewTest {
     assertEquals(Set.of("P", "R"), ChannelView.linked(documents, "products"));
     assertEquals(Set.of("M"), ChannelView.linked(documents, "product_models"));
   }
+
+  @Test
+  void aMalformedStoredValueIsLeftOutNotFatal() {
+    JsonObject values =
+        resolve(
+                "{"
+                    + BASE
+                    + ",'categories':[],'values':{"
+                    + "'name':[{'locale':null,'scope':null,'data':'No locale'}],"
+                    + "'price':[{'locale':null,'scope':null,'data':'9.99'}],"
+                    + "'weight':[{'locale':null,'scope':null,'data':{'amount':'x','unit':'KILOGRAM'}}],"
+                    + "'color':[{'locale':null,'scope':null,'data':'red'}],"
+                    + "'sizes':'not a list'}}")
+            .getJsonObject("values");
+    assertEquals(
+        json(
+            "{'weight':{'amount':'x','unit':'KILOGRAM'},"
+                + "'color':{'code':'red','labels':{'en_US':'Red','fr_FR':'Rouge'}}}"),
+        values);
+  }
 }

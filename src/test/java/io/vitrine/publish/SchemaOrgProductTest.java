@@ -46,7 +46,6 @@ class SchemaOrgProductTest {
                 + "'values':{"
                 + values
                 + "}}"),
-        SHOP,
         locale,
         SCHEMA);
   }
@@ -92,5 +91,14 @@ class SchemaOrgProductTest {
     assertEquals("TEE-1", product.getString("name"));
     assertFalse(product.containsKey("description"));
     assertFalse(product.containsKey("gtin"));
+  }
+
+  @Test
+  void weightsInTonnesAndMalformedAmounts() {
+    assertEquals(
+        json("{'@type':'QuantitativeValue','value':1.5,'unitCode':'TNE'}"),
+        ld("'weight':{'amount':'1.5','unit':'TON'}", "en_US").getJsonObject("weight"));
+    assertFalse(ld("'weight':{'amount':'heavy','unit':'TON'}", "en_US").containsKey("weight"));
+    assertFalse(ld("'price':[{'currency':'EUR'},'9.99']", "en_US").containsKey("offers"));
   }
 }

@@ -62,6 +62,24 @@ class LiveIndexTest {
     closed.abandon();
   }
 
+  @Test
+  void anIndexOfAnEarlierFormatOpensAsOneToRebuild() throws Exception {
+    // Format 3 was not sorted by id: a writer asked for the sort refuses such an index.
+    try (var old =
+        new org.apache.lucene.index.IndexWriter(
+            org.apache.lucene.store.FSDirectory.open(directory),
+            new org.apache.lucene.index.IndexWriterConfig(new StandardAnalyzer()))) {
+      old.addDocument(product(1));
+      old.setLiveCommitData(
+          java.util.Map.of(LiveIndex.APPLIED_SEQ, "7", LiveIndex.FORMAT, "3").entrySet());
+      old.commit();
+    }
+    LiveIndex index = open();
+    assertFalse(index.compatible());
+    assertEquals(-1, index.appliedSeq());
+    index.abandon();
+  }
+
   private static List<Long> sorted(List<Long> ids) {
     return ids.stream().sorted().toList();
   }

@@ -28,17 +28,7 @@ public final class Pages {
 
   public static PageRequest request(String limit, String searchAfter, String withCount) {
     var violations = new Violations();
-    int size = DEFAULT_LIMIT;
-    if (limit != null) {
-      try {
-        size = Integer.parseInt(limit.strip());
-        if (size < 1 || size > MAX_LIMIT) {
-          violations.add("limit", "must be between 1 and " + MAX_LIMIT + " (was " + size + ").");
-        }
-      } catch (NumberFormatException e) {
-        violations.add("limit", "must be a whole number between 1 and " + MAX_LIMIT + ".");
-      }
-    }
+    int size = limit(limit, DEFAULT_LIMIT, MAX_LIMIT, violations);
     String after = null;
     if (searchAfter != null && !searchAfter.isBlank()) {
       after = decode(searchAfter);
@@ -51,6 +41,23 @@ public final class Pages {
     }
     violations.throwIfAny();
     return new PageRequest(size, after, "true".equals(withCount));
+  }
+
+  /** The {@code limit} parameter: 1 to {@code max}, {@code otherwise} when not given. */
+  public static int limit(String limit, int otherwise, int max, Violations violations) {
+    if (limit == null) {
+      return otherwise;
+    }
+    try {
+      int size = Integer.parseInt(limit.strip());
+      if (size < 1 || size > max) {
+        violations.add("limit", "must be between 1 and " + max + " (was " + size + ").");
+      }
+      return size;
+    } catch (NumberFormatException e) {
+      violations.add("limit", "must be a whole number between 1 and " + max + ".");
+      return otherwise;
+    }
   }
 
   public static String encode(String key) {

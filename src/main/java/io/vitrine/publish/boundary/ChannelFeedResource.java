@@ -1,6 +1,8 @@
 package io.vitrine.publish.boundary;
 
 import io.vitrine.catalog.Channel;
+import io.vitrine.platform.Digests;
+import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
@@ -27,9 +29,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -81,7 +80,9 @@ public class ChannelFeedResource {
   @APIResponse(responseCode = "404", description = "No such channel")
   @APIResponse(
       responseCode = "410",
-      description = "The channel itself changed after the cursor: pull again from the first page")
+      description =
+          "The channel's locales, currencies, tree, units or eligibility rule changed after the"
+              + " cursor: pull again from the first page")
   @APIResponse(responseCode = "422", description = "A bad limit or cursor, named")
   @APIResponse(responseCode = "503", description = "The search index is still catching up")
   public Response list(
@@ -97,7 +98,7 @@ public class ChannelFeedResource {
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Channel channel = feed.channel(code);
     var violations = new Violations();
-    int size = limit(limit, violations);
+    int size = Pages.limit(limit, ChannelFeed.DEFAULT_LIMIT, ChannelFeed.MAX_LIMIT, violations);
     FeedCursor after = cursor("search_after", searchAfter, FeedCursor.Products.class, violations);
     FeedCursor changes = cursor("since", since, FeedCursor.Changes.class, violations);
     if (after != null && changes != null) {
@@ -105,9 +106,18 @@ public class ChannelFeedResource {
     }
     violations.throwIfAny();
     boolean ndjson = wantsNdjson();
-    EntityTag tag = new EntityTag("feed-" + feed.head() + (ndjson ? "-ndjson" : ""));
+    // The page's answer stays the same while nothing is written; the tag names the page too, so
+    // that the previous page's tag sent with the next link is not taken for this one's.
+    EntityTag tag =
+        new EntityTag(
+            "feed-"
+                + feed.head()
+                + "-"
+                + Digests.sha256(
+                    channel.code() + " " + size + " " + searchAfter + " " + since + " " + ndjson,
+                    6));
     if (Versions.matches(ifNoneMatch, tag.getValue())) {
-      return Response.notModified(tag).build();
+      return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
     List<JsonObject> items;
     FeedCursor next;
@@ -122,7 +132,10 @@ public class ChannelFeedResource {
     }
     String nextHref = link(next, size);
     Response.ResponseBuilder response =
-        Response.ok().tag(tag).header("Link", "<" + nextHref + ">; rel=\"next\"");
+        Response.ok()
+            .tag(tag)
+            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+            .header("Link", "<" + nextHref + ">; rel=\"next\"");
     if (ndjson) {
       return response.type(NDJSON).entity(ndjsonBody(items)).build();
     }
@@ -191,14 +204,17 @@ public class ChannelFeedResource {
     JsonObject body =
         jsonLd
             ? SchemaOrgProduct.of(
-                product, channel, locale != null ? locale : channel.locales().get(0), feed.schema())
+                product, locale != null ? locale : channel.locales().get(0), feed.schema())
             : product;
     String text = body.toString();
-    EntityTag tag = new EntityTag(digest(text));
+    EntityTag tag = new EntityTag(Digests.sha256(text, 16));
     if (Versions.matches(ifNoneMatch, tag.getValue())) {
-      return Response.notModified(tag).build();
+      return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
-    return Response.ok(text, jsonLd ? JSON_LD : MediaType.APPLICATION_JSON).tag(tag).build();
+    return Response.ok(text, jsonLd ? JSON_LD : MediaType.APPLICATION_JSON)
+        .tag(tag)
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        .build();
   }
 
   private boolean wantsNdjson() {
@@ -220,22 +236,6 @@ public class ChannelFeedResource {
       }
     }
     return false;
-  }
-
-  private static int limit(String limit, Violations violations) {
-    if (limit == null) {
-      return ChannelFeed.DEFAULT_LIMIT;
-    }
-    try {
-      int size = Integer.parseInt(limit.strip());
-      if (size >= 1 && size <= ChannelFeed.MAX_LIMIT) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // Said below.
-    }
-    violations.add("limit", "must be a whole number from 1 to " + ChannelFeed.MAX_LIMIT + ".");
-    return ChannelFeed.DEFAULT_LIMIT;
   }
 
   private static FeedCursor cursor(
@@ -276,15 +276,5 @@ public class ChannelFeedResource {
       }
       writer.flush();
     };
-  }
-
-  private static String digest(String text) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,6 +5,8 @@ import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.Family;
 import io.vitrine.platform.json.Jsonp;
+import io.vitrine.publish.export.FieldSource;
+import io.vitrine.publish.export.ProductFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -53,18 +55,19 @@ public final class SchemaOrgProduct {
           Map.entry("SHORT_TON", "STN"),
           Map.entry("LONG_TON", "LTN"));
 
-  private final JsonObject values;
-  private final String locale;
+  private final JsonObject product;
+  private final ProductFields fields;
   private final CatalogSnapshot schema;
 
-  private SchemaOrgProduct(JsonObject values, String locale, CatalogSnapshot schema) {
-    this.values = values;
-    this.locale = locale;
+  private SchemaOrgProduct(JsonObject product, String locale, CatalogSnapshot schema) {
+    this.product = product;
+    // Each offer gives its own currency: the fields read no price.
+    this.fields = new ProductFields(schema, locale, null);
     this.schema = schema;
   }
 
   public static JsonObject of(JsonObject product, String locale, CatalogSnapshot schema) {
-    var reader = new SchemaOrgProduct(product.getJsonObject("values"), locale, schema);
+    var reader = new SchemaOrgProduct(product, locale, schema);
     String identifier = product.getString("identifier");
     JsonObjectBuilder json =
         Jsonp.objectBuilder()
@@ -167,56 +170,13 @@ public final class SchemaOrgProduct {
     return offers;
   }
 
-  /** The value of {@code code} in this locale (or the only one, for a value not localized). */
   private JsonValue value(String code) {
-    if (code == null || values == null) {
-      return null;
-    }
-    JsonValue value = values.get(code);
-    Attribute attribute = schema.attributes().get(code);
-    if (attribute != null && attribute.localizable() && value instanceof JsonObject byLocale) {
-      return byLocale.get(locale);
-    }
-    return value;
+    return fields.value(product, code);
   }
 
   /** The value as text: options by their label in the locale (else their code), lists joined. */
   private String text(String code) {
-    return text(value(code));
-  }
-
-  private String text(JsonValue value) {
-    if (value == null) {
-      return null;
-    }
-    return switch (value.getValueType()) {
-      case STRING -> ((JsonString) value).getString();
-      case NUMBER, TRUE, FALSE -> value.toString();
-      case OBJECT -> {
-        JsonObject object = value.asJsonObject();
-        if (!object.containsKey("code")) {
-          yield null;
-        }
-        JsonObject labels = object.getJsonObject("labels");
-        yield labels != null && labels.containsKey(locale)
-            ? labels.getString(locale)
-            : object.getString("code");
-      }
-      case ARRAY -> {
-        List<String> parts = new ArrayList<>();
-        value
-            .asJsonArray()
-            .forEach(
-                v -> {
-                  String part = text(v);
-                  if (part != null) {
-                    parts.add(part);
-                  }
-                });
-        yield parts.isEmpty() ? null : String.join(", ", parts);
-      }
-      default -> null;
-    };
+    return code == null ? null : fields.text(product, new FieldSource.Field(code));
   }
 
   private void add(JsonObjectBuilder json, String key, String text) {

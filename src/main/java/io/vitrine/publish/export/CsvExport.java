@@ -1,0 +1,59 @@
+package io.vitrine.publish.export;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * RFC 4180 CSV in UTF-8, one row per product. A cell that a spreadsheet would run as a formula (it
+ * starts with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe, as
+ * OWASP advises against CSV injection.
+ */
+public final class CsvExport extends ExportWriter {
+
+  private final List<Column> columns;
+  private final ProductFields fields;
+  private final Writer writer;
+  private final CSVPrinter printer;
+
+  public CsvExport(OutputStream out, List<Column> columns, ProductFields fields)
+      throws IOException {
+    this.columns = List.copyOf(columns);
+    this.fields = fields;
+    this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+    printer.printRecord(columns.stream().map(c -> neutralised(c.header())).toList());
+  }
+
+  @Override
+  public String write(JsonObject product) throws IOException {
+    List<String> cells = new ArrayList<>(columns.size());
+    for (Column column : columns) {
+      String text = fields.text(product, column.source());
+      cells.add(text == null ? "" : neutralised(text));
+    }
+    printer.printRecord(cells);
+    return null;
+  }
+
+  @Override
+  public void finish() throws IOException {
+    printer.flush();
+    writer.flush();
+  }
+
+  /** {@code text}, made inert for a spreadsheet when it would start a formula. */
+  static String neutralised(String text) {
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
+  }
+}

@@ -93,9 +93,19 @@ public class Products {
     Product product = find(identifier, LockModeType.PESSIMISTIC_WRITE);
     Versions.checkIfMatch(ifMatch, product.version());
     long version = product.version();
-    // Links to the product go with it: their owners change, and say so in their own events.
+    // Links to the product go with it: their owners change, and say so in their own events. So
+    // may links to its models, which stand for their variants (a channel keeps a linked model
+    // while one of its variants is published).
     var touches = new Touches(em, Timestamps.now());
     associations.ownersLinkingTo(product.node()).forEach(touches::node);
+    Long parent = product.parentId();
+    for (int level = 0; parent != null && level < 2; level++) {
+      associations.ownersLinkingTo(new Node(Node.Type.MODEL, parent)).stream()
+          .filter(owner -> !owner.equals(product.node()))
+          .forEach(touches::node);
+      ProductModel model = em.find(ProductModel.class, parent);
+      parent = model == null ? null : model.parentId();
+    }
     em.remove(product);
     em.flush();
     List<Change> changes = new ArrayList<>();

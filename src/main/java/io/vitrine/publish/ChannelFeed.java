@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -102,6 +103,7 @@ public class ChannelFeed {
     String definition =
         String.join(
             "\n",
+            channel.code(),
             String.join(",", channel.locales()),
             String.join(",", channel.currencies()),
             String.valueOf(channel.categoryTree()),
@@ -121,7 +123,7 @@ public class ChannelFeed {
   @Transactional(Transactional.TxType.SUPPORTS)
   public ProductsPage products(Channel channel, FeedCursor.Products cursor, int limit) {
     String key = publishingKey(channel);
-    if (cursor != null && !cursor.channelKey().equals(key)) {
+    if (cursor != null && !cursor.publishingKey().equals(key)) {
       throw reset(channel);
     }
     long committed = search.awaitCommitted();
@@ -147,7 +149,7 @@ public class ChannelFeed {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ChangesPage changes(Channel channel, FeedCursor.Changes cursor, int limit) {
-    if (!cursor.channelKey().equals(publishingKey(channel))) {
+    if (!cursor.publishingKey().equals(publishingKey(channel))) {
       throw reset(channel);
     }
     long head = search.awaitCommitted();
@@ -160,7 +162,8 @@ public class ChannelFeed {
                   + "): a cursor of another server?")
           .throwIfAny();
     }
-    ChangedProducts touches = new ChangedProducts();
+    ChangedProducts changed = new ChangedProducts();
+    Map<String, List<Long>> below = new HashMap<>();
     long done = cursor.seq();
     // A page reads a bounded number of events, so that every page costs about the same even
     // when most events touch the same few products.
@@ -179,32 +182,35 @@ public class ChannelFeed {
                   .map(ChangeEvent::entityId)
                   .collect(Collectors.toSet()));
       for (ChangeEvent event : batch) {
-        if (event.seq() > lastToRead || touches.size() >= limit) {
+        if (event.seq() > lastToRead || changed.size() >= limit) {
           break reading;
         }
         switch (event.entityType()) {
           case "product" -> {
             // The products linking to it read differently too: their associations keep only
             // published products, under their current identifiers.
-            List<Long> also = linking(linkers.get(event.entityId()));
-            if (touches.size() > 0 && touches.size() + 1 + also.size() > limit) {
+            List<Long> also = linking(linkers.get(event.entityId()), below);
+            long added =
+                also.stream().distinct().filter(id -> !changed.has(id)).count()
+                    + (changed.has(event.entityId()) ? 0 : 1);
+            if (changed.size() > 0 && changed.size() + added > limit) {
               break reading;
             }
-            touches.product(event);
-            also.forEach(touches::product);
+            changed.product(event);
+            also.forEach(changed::product);
           }
           case "category", "attribute_option", "measurement_family" -> {
             long after =
                 cursor.partial() != null && event.seq() == cursor.seq() + 1 ? cursor.partial() : 0;
-            int room = limit - touches.size();
+            int room = limit - changed.size();
             List<Long> reached =
                 search.reachedBy(event.entityType(), event.entityCode(), after, room + 1);
             if (reached.size() > room) {
-              reached.subList(0, room).forEach(touches::product);
+              reached.subList(0, room).forEach(changed::product);
               partial = reached.get(room - 1);
               break reading;
             }
-            reached.forEach(touches::product);
+            reached.forEach(changed::product);
           }
           default -> {
             // The rest does not change how a product reads on a channel, reaches products through
@@ -216,7 +222,7 @@ public class ChannelFeed {
       }
     }
     return new ChangesPage(
-        touches.resolve(channel), new FeedCursor.Changes(done, partial, cursor.channelKey()));
+        changed.resolve(channel), new FeedCursor.Changes(done, partial, cursor.publishingKey()));
   }
 
   /** One published product, resolved; a 404 that says why when the channel does not publish it. */
@@ -244,22 +250,29 @@ public class ChannelFeed {
     return resolve(channel, List.of(document), EligibilitySearch.of(channel)).get(0);
   }
 
-  /** The products of {@code linkers}: product owners, and the products below model owners. */
-  private List<Long> linking(AssociationRows.Linkers linkers) {
+  /**
+   * The products of {@code linkers}: product owners, and the products below model owners (read once
+   * a page into {@code below}).
+   */
+  private List<Long> linking(AssociationRows.Linkers linkers, Map<String, List<Long>> below) {
     if (linkers == null) {
       return List.of();
     }
-    List<Long> products = new ArrayList<>(new java.util.TreeSet<>(linkers.products()));
-    for (String model : new java.util.TreeSet<>(linkers.models())) {
-      long after = 0;
-      List<Long> below;
-      do {
-        below = search.reachedBy("product_model", model, after, EVENTS_PER_READ);
-        products.addAll(below);
-        after = below.isEmpty() ? after : below.get(below.size() - 1);
-      } while (below.size() == EVENTS_PER_READ);
+    List<Long> products = new ArrayList<>(new TreeSet<>(linkers.products()));
+    for (String model : new TreeSet<>(linkers.models())) {
+      products.addAll(below.computeIfAbsent(model, this::allBelow));
     }
     return products;
+  }
+
+  private List<Long> allBelow(String model) {
+    List<Long> all = new ArrayList<>();
+    List<Long> page;
+    do {
+      page = search.below(model, all.isEmpty() ? 0 : all.get(all.size() - 1), EVENTS_PER_READ);
+      all.addAll(page);
+    } while (page.size() == EVENTS_PER_READ);
+    return all;
   }
 
   private static ProblemException reset(Channel channel) {
@@ -308,6 +321,10 @@ public class ChannelFeed {
 
     int size() {
       return touched.size();
+    }
+
+    boolean has(Long id) {
+      return id != null && touched.containsKey("p" + id);
     }
 
     void product(ChangeEvent event) {

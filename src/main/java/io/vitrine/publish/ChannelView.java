@@ -133,7 +133,8 @@ public final class ChannelView {
             String locale = text(entry, "locale");
             if ((scope != null && !scope.equals(channel.code()))
                 || (locale != null && !locales.contains(locale))
-                || (attribute.localizable() && locale == null)) {
+                || (attribute.localizable() && locale == null)
+                || (attribute.scopable() && scope == null)) {
               continue;
             }
             JsonValue data;
@@ -278,12 +279,13 @@ public final class ChannelView {
 
   private static JsonArrayBuilder published(JsonValue lists, String field, Set<String> published) {
     JsonArrayBuilder kept = Jsonp.arrayBuilder();
-    JsonArray targets = lists.asJsonObject().getJsonArray(field);
-    if (targets == null) {
+    if (!(lists instanceof JsonObject byKind)
+        || !(byKind.get(field) instanceof JsonArray targets)) {
       return kept;
     }
     for (JsonValue target : targets) {
-      if (published.contains(targetName(target))) {
+      String name = targetName(target);
+      if (name != null && published.contains(name)) {
         kept.add(target);
       }
     }
@@ -292,9 +294,12 @@ public final class ChannelView {
 
   /** A link's target: a bare identifier or code, or {"identifier": …, "quantity": …}. */
   private static String targetName(JsonValue target) {
-    return target instanceof JsonString s
+    if (target instanceof JsonString s) {
+      return s.getString();
+    }
+    return target instanceof JsonObject o && o.get("identifier") instanceof JsonString s
         ? s.getString()
-        : target.asJsonObject().getString("identifier");
+        : null;
   }
 
   /** The option codes of select attributes in {@code documents}, by attribute: to look up. */
@@ -314,12 +319,20 @@ public final class ChannelView {
               return;
             }
             Set<String> codes = options.computeIfAbsent(code, c -> new HashSet<>());
-            for (JsonObject entry : entries.asJsonArray().getValuesAs(JsonObject.class)) {
-              JsonValue data = entry.get("data");
+            if (!(entries instanceof JsonArray list)) {
+              return;
+            }
+            for (JsonValue entry : list) {
+              JsonValue data = entry instanceof JsonObject e ? e.get("data") : null;
               if (data instanceof JsonString one) {
                 codes.add(one.getString());
               } else if (data instanceof JsonArray many) {
-                many.getValuesAs(JsonString.class).forEach(s -> codes.add(s.getString()));
+                many.forEach(
+                    option -> {
+                      if (option instanceof JsonString s) {
+                        codes.add(s.getString());
+                      }
+                    });
               }
             }
           });
@@ -337,9 +350,14 @@ public final class ChannelView {
           continue;
         }
         for (JsonValue lists : associations.values()) {
-          JsonArray list = lists.asJsonObject().getJsonArray(field);
-          if (list != null) {
-            list.forEach(t -> targets.add(targetName(t)));
+          if (lists instanceof JsonObject byKind && byKind.get(field) instanceof JsonArray list) {
+            list.forEach(
+                t -> {
+                  String name = targetName(t);
+                  if (name != null) {
+                    targets.add(name);
+                  }
+                });
           }
         }
       }

@@ -15,21 +15,22 @@ public sealed interface FeedCursor {
   String encode();
 
   /** The channel's publishing key the cursor was made under. */
-  String channelKey();
+  String publishingKey();
 
   /** The full pull, started when every event up to {@code from} was in the index. */
-  record Products(long from, long after, String channelKey) implements FeedCursor {
+  record Products(long from, long after, String publishingKey) implements FeedCursor {
     @Override
     public String encode() {
-      return Pages.encode("p." + from + "." + after + "." + channelKey);
+      return Pages.encode("p." + from + "." + after + "." + publishingKey);
     }
   }
 
   /** The changes after event {@code seq}; {@code partial} is null or a product id of seq + 1. */
-  record Changes(long seq, Long partial, String channelKey) implements FeedCursor {
+  record Changes(long seq, Long partial, String publishingKey) implements FeedCursor {
     @Override
     public String encode() {
-      return Pages.encode("c." + seq + "." + channelKey + (partial == null ? "" : "." + partial));
+      return Pages.encode(
+          "c." + seq + "." + publishingKey + (partial == null ? "" : "." + partial));
     }
   }
 

@@ -5,7 +5,6 @@ import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.Family;
 import io.vitrine.platform.json.Jsonp;
-import io.vitrine.publish.export.FieldSource;
 import io.vitrine.publish.export.ProductFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -176,7 +175,7 @@ public final class SchemaOrgProduct {
 
   /** The value as text: options by their label in the locale (else their code), lists joined. */
   private String text(String code) {
-    return code == null ? null : fields.text(product, new FieldSource.Field(code));
+    return code == null ? null : fields.attributeText(product, code);
   }
 
   private void add(JsonObjectBuilder json, String key, String text) {

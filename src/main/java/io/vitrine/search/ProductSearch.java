@@ -297,6 +297,14 @@ public class ProductSearch {
     return walk(reached, afterId, limit);
   }
 
+  /**
+   * Up to {@code limit} ids above {@code afterId}, by id, of the products below model {@code code}.
+   */
+  public List<Long> below(String model, long afterId, int limit) {
+    return walk(
+        new TermQuery(new Term(SearchFields.MODELS, ValueForms.keyword(model))), afterId, limit);
+  }
+
   private Query filter(String search) {
     var violations = new Violations();
     Map<String, Query> filters =

@@ -28,7 +28,6 @@ final class ReachedProducts {
             code.substring(0, dot + 1) + ValueForms.keyword(code.substring(dot + 1)));
       }
       case "attribute" -> term(SearchFields.ATTRIBUTES, code);
-      case "product_model" -> term(SearchFields.MODELS, ValueForms.keyword(code));
       case "measurement_family" -> {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         boolean some = false;

@@ -173,6 +173,16 @@ class ChannelViewTest {
                     + "'color':[{'locale':null,'scope':null,'data':'red'}],"
                     + "'sizes':'not a list'}}")
             .getJsonObject("values");
+    // What a batch looks up first must not fail on them either.
+    List<JsonObject> malformed =
+        List.of(
+            json(
+                "{'values':{'sizes':'not a list','color':['x',{'data':[1,'red']}]},"
+                    + "'associations':{'X':'no','Y':{'products':[1,{'quantity':2},'B-1']}}}"));
+    assertEquals(
+        Map.of("sizes", Set.of(), "color", Set.of("red")),
+        new ChannelView(SCHEMA, SHOP).options(malformed));
+    assertEquals(Set.of("B-1"), ChannelView.linked(malformed, "products"));
     assertEquals(
         json(
             "{'weight':{'amount':'x','unit':'KILOGRAM'},"

@@ -13,10 +13,13 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV in UTF-8, one row per product. A cell that a spreadsheet would run as a formula (it
- * starts with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe, as
- * OWASP advises against CSV injection.
+ * starts with =, +, -, @, a tab, a carriage return, a line feed or a NUL, and is not a plain
+ * number) is written with a leading apostrophe, as OWASP advises against CSV injection.
  */
-public final class CsvExport extends ExportWriter {
+public final class CsvExport implements ExportWriter {
+
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
   private final List<Column> columns;
   private final ProductFields fields;
@@ -49,9 +52,14 @@ public final class CsvExport extends ExportWriter {
     writer.flush();
   }
 
-  /** {@code text}, made inert for a spreadsheet when it would start a formula. */
+  /**
+   * {@code text}, made inert for a spreadsheet when it would start a formula. A plain number ("-5",
+   * "+3.5") is left as it is: marketplaces read those, and no spreadsheet runs them.
+   */
   static String neutralised(String text) {
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+    if (!text.isEmpty()
+        && "=+-@\t\r\n\0".indexOf(text.charAt(0)) >= 0
+        && !PLAIN_NUMBER.matcher(text).matches()) {
       return "'" + text;
     }
     return text;

@@ -8,11 +8,11 @@ import java.io.IOException;
  * the reason the format's rules give (a report lists them; nothing is dropped silently). {@link
  * #finish} completes the document; the stream stays the caller's to close.
  */
-public abstract class ExportWriter {
+public interface ExportWriter {
 
   /** Writes {@code product}; null when written, else why the format refuses it. */
-  public abstract String write(JsonObject product) throws IOException;
+  String write(JsonObject product) throws IOException;
 
   /** Writes what ends the document, and flushes. */
-  public abstract void finish() throws IOException;
+  void finish() throws IOException;
 }

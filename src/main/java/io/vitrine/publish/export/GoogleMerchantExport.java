@@ -25,7 +25,7 @@ import org.jsoup.Jsoup;
  * Google does not know, a wrong GTIN, or neither a GTIN nor a brand and an MPN unless {@code
  * identifier_exists} maps to "no") is not written: {@link #write} says why.
  */
-public final class GoogleMerchantExport extends ExportWriter {
+public final class GoogleMerchantExport implements ExportWriter {
 
   public static final String NAMESPACE = "http://base.google.com/ns/1.0";
 
@@ -39,6 +39,7 @@ public final class GoogleMerchantExport extends ExportWriter {
           "image_link",
           "additional_image_link",
           "availability",
+          "availability_date",
           "price",
           "sale_price",
           "brand",
@@ -52,6 +53,9 @@ public final class GoogleMerchantExport extends ExportWriter {
 
   private static final Set<String> AVAILABILITIES =
       Set.of("in_stock", "out_of_stock", "preorder", "backorder");
+  private static final Set<String> CONDITIONS = Set.of("new", "refurbished", "used");
+  private static final int MAX_ID = 50;
+  private static final int MAX_URL = 2000;
   private static final Pattern ONE_PLACEHOLDER = Pattern.compile("^([^{}]*)\\{([^{}]+)}([^{}]*)$");
   private static final int MAX_TITLE = 150;
   private static final int MAX_DESCRIPTION = 5000;
@@ -81,7 +85,8 @@ public final class GoogleMerchantExport extends ExportWriter {
     this.mapping = all;
     this.fields = fields;
     try {
-      xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      // The JDK's own writer, whatever else is on the class path.
+      xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeStartElement("rss");
       xml.writeAttribute("version", "2.0");
@@ -101,12 +106,11 @@ public final class GoogleMerchantExport extends ExportWriter {
     List<String> refused = new ArrayList<>();
     String id = text(product, "id");
     require(refused, id, "no id");
+    longest(refused, "id", id, MAX_ID);
     item.put("id", id);
     String title = text(product, "title");
     require(refused, title, "no title");
-    if (title != null && title.length() > MAX_TITLE) {
-      refused.add("a title of " + title.length() + " characters (Google takes " + MAX_TITLE + ")");
-    }
+    longest(refused, "title", title, MAX_TITLE);
     item.put("title", title);
     String description = text(product, "description");
     description = description == null ? null : Jsoup.parse(description).text();
@@ -114,24 +118,30 @@ public final class GoogleMerchantExport extends ExportWriter {
         refused,
         description == null || description.isBlank() ? null : description,
         "no description");
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      refused.add("a description of " + description.length() + " characters (Google takes 5000)");
-    }
+    longest(refused, "description", description, MAX_DESCRIPTION);
     item.put("description", description);
     String link = text(product, "link");
     require(refused, link, "no link");
+    longest(refused, "link", link, MAX_URL);
     item.put("link", link);
     List<String> images = images(product);
     require(refused, images.isEmpty() ? null : images.get(0), "no image");
+    images.forEach(image -> longest(refused, "image link", image, MAX_URL));
     item.put("image_link", images.isEmpty() ? null : images.get(0));
-    String availability = text(product, "availability");
+    String availability = lower(code(product, "availability"));
     if (availability != null && !AVAILABILITIES.contains(availability)) {
       refused.add(
           "an availability Google does not know, '"
               + availability
               + "' (in_stock, out_of_stock, preorder or backorder)");
     }
+    String availabilityDate = text(product, "availability_date");
+    if (("preorder".equals(availability) || "backorder".equals(availability))
+        && availabilityDate == null) {
+      refused.add("no availability date, which Google asks of " + availability);
+    }
     item.put("availability", availability);
+    item.put("availability_date", availabilityDate);
     String price = money(product, "price");
     require(refused, price, "no price in " + fields.currency());
     item.put("price", price);
@@ -143,7 +153,7 @@ public final class GoogleMerchantExport extends ExportWriter {
       refused.add("the GTIN " + gtin + " " + Gtin.problem(gtin));
     }
     boolean identified = gtin != null || (brand != null && mpn != null);
-    String identifierExists = text(product, "identifier_exists");
+    String identifierExists = lower(code(product, "identifier_exists"));
     if (!identified && !"no".equals(identifierExists)) {
       refused.add("neither a GTIN nor a brand and an MPN");
     }
@@ -151,10 +161,16 @@ public final class GoogleMerchantExport extends ExportWriter {
     item.put("gtin", gtin);
     item.put("mpn", mpn);
     item.put("identifier_exists", identified ? null : identifierExists);
-    item.put("condition", text(product, "condition"));
+    String condition = lower(code(product, "condition"));
+    if (condition != null && !CONDITIONS.contains(condition)) {
+      refused.add("a condition Google does not know, '" + condition + "' (new, refurbished, used)");
+    }
+    item.put("condition", condition);
     item.put("google_product_category", text(product, "google_product_category"));
     item.put("product_type", text(product, "product_type"));
-    item.put("item_group_id", text(product, "item_group_id"));
+    String group = text(product, "item_group_id");
+    longest(refused, "item group id", group, MAX_ID);
+    item.put("item_group_id", group);
     if (!refused.isEmpty()) {
       return "Google Merchant: " + String.join("; ", refused) + ".";
     }
@@ -189,8 +205,28 @@ public final class GoogleMerchantExport extends ExportWriter {
 
   private String text(JsonObject product, String target) {
     FieldSource source = mapping.get(target);
-    String text = source == null ? null : fields.text(product, source);
+    return blankToNull(source == null ? null : fields.text(product, source));
+  }
+
+  /** As {@link #text}, but a select's option code: for the values Google takes from a list. */
+  private String code(JsonObject product, String target) {
+    FieldSource source = mapping.get(target);
+    return blankToNull(source == null ? null : fields.code(product, source));
+  }
+
+  private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static String lower(String text) {
+    return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static void longest(List<String> refused, String what, String text, int most) {
+    int length = text == null ? 0 : text.codePointCount(0, text.length());
+    if (length > most) {
+      refused.add("the " + what + " has " + length + " characters (Google takes " + most + ")");
+    }
   }
 
   /** "22.90 EUR", from the price attribute the target maps to, in the profile's currency. */
@@ -234,13 +270,40 @@ public final class GoogleMerchantExport extends ExportWriter {
 
   private void google(String name, String value) throws XMLStreamException {
     xml.writeStartElement("g", name, NAMESPACE);
-    xml.writeCharacters(value);
+    xml.writeCharacters(xmlText(value));
     xml.writeEndElement();
   }
 
   private void element(String name, String value) throws XMLStreamException {
     xml.writeStartElement(name);
-    xml.writeCharacters(value == null ? "" : value);
+    xml.writeCharacters(value == null ? "" : xmlText(value));
     xml.writeEndElement();
+  }
+
+  /**
+   * {@code text} without what XML 1.0 cannot hold (control characters, unpaired surrogates): the
+   * writer would put them out as they are, and no parser would read the feed.
+   */
+  static String xmlText(String text) {
+    StringBuilder kept = null;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int width = Character.charCount(c);
+      boolean allowed =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || (c >= 0x10000 && c <= 0x10FFFF);
+      if (!allowed && kept == null) {
+        kept = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (allowed && kept != null) {
+        kept.appendCodePoint(c);
+      }
+      i += width;
+    }
+    return kept == null ? text : kept.toString();
   }
 }

@@ -9,7 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /** A JSON array of the products as the channel publishes them, written as they come. */
-public final class JsonExport extends ExportWriter {
+public final class JsonExport implements ExportWriter {
 
   private final Writer writer;
   private boolean first = true;

@@ -122,17 +122,36 @@ public final class ProductFields {
     };
   }
 
+  /**
+   * The text of {@code source}, but a simple select's option code rather than its label: for values
+   * a format takes from a fixed list (Google's availability, condition).
+   */
+  public String code(JsonObject product, FieldSource source) {
+    if (source instanceof FieldSource.Field field
+        && attribute(field.code()) != null
+        && attribute(field.code()).type() == AttributeType.SIMPLESELECT
+        && value(product, field.code()) instanceof JsonObject option
+        && option.get("code") instanceof JsonString code) {
+      return code.getString();
+    }
+    return text(product, source);
+  }
+
+  /** The text of attribute {@code code} only, even where a product field has the same name. */
+  public String attributeText(JsonObject product, String code) {
+    return text(value(product, code), attribute(code));
+  }
+
   /** The template with each placeholder filled; null when one of them has no text. */
   private String fill(JsonObject product, String template) {
     Matcher placeholder = PLACEHOLDER.matcher(template);
     StringBuilder filled = new StringBuilder();
     while (placeholder.find()) {
-      String code = placeholder.group(1);
-      List<String> items = items(product, new FieldSource.Field(code));
-      if (items.isEmpty()) {
+      String text = text(product, placeholder.group(1));
+      if (text == null) {
         return null;
       }
-      placeholder.appendReplacement(filled, Matcher.quoteReplacement(items.get(0)));
+      placeholder.appendReplacement(filled, Matcher.quoteReplacement(text));
     }
     placeholder.appendTail(filled);
     return filled.toString();
@@ -159,7 +178,8 @@ public final class ProductFields {
     }
     return switch (value.getValueType()) {
       case STRING -> ((JsonString) value).getString();
-      case NUMBER, TRUE, FALSE -> value.toString();
+      case NUMBER -> ((jakarta.json.JsonNumber) value).bigDecimalValue().toPlainString();
+      case TRUE, FALSE -> value.toString();
       case ARRAY -> join(value.asJsonArray(), attribute);
       case OBJECT -> {
         JsonObject object = value.asJsonObject();

@@ -60,14 +60,17 @@ class FlatExportsTest {
         List.of(
             "'=HYPERLINK(1)",
             "Sweat \"oversize\", gris\nchiné",
-            "'-1",
+            "-1",
             "",
             "https://shop.example/p/=HYPERLINK(1)",
             "'@SUM(A1)"),
         rows.get(2).toList());
     assertEquals(3, rows.size());
     assertEquals("'\tTAB", CsvExport.neutralised("\tTAB"));
-    assertEquals("+33 1 23", CsvExport.neutralised("+33 1 23").substring(1));
+    assertEquals("'\n=cmd", CsvExport.neutralised("\n=cmd"));
+    assertEquals("'+33 1 23 45", CsvExport.neutralised("+33 1 23 45"));
+    assertEquals("-5", CsvExport.neutralised("-5"));
+    assertEquals("+3.5", CsvExport.neutralised("+3.5"));
   }
 
   @Test
@@ -86,6 +89,18 @@ class FlatExportsTest {
       assertEquals("=HYPERLINK(1)", rows.get(2).getCellText(0), "text, not a formula");
       assertNull(rows.get(2).getCell(0).getFormula());
     }
+
+    // Longer than an Excel cell takes: refused, with the column.
+    var refusing = new XlsxExport(new ByteArrayOutputStream(), COLUMNS, fields("fr_FR", "EUR"));
+    String huge = "x".repeat(40_000);
+    assertEquals(
+        "XLSX: the column Note holds 40000 characters; an Excel cell takes 32767.",
+        refusing.write(
+            json(
+                "{'identifier':'HUGE','enabled':true,'categories':[],'models':[],"
+                    + "'values':{'mpn':'"
+                    + huge
+                    + "'}}")));
   }
 
   @Test

@@ -137,4 +137,31 @@ class GoogleMerchantExportTest {
     assertNull(customRun.refused().get(0));
     assertEquals(List.of("no"), items(customRun.feed()).get(0).get("identifier_exists"));
   }
+
+  @Test
+  void googlesLimitsAndListsAreChecked() throws Exception {
+    Map<String, FieldSource> mapping = new LinkedHashMap<>(MAPPING);
+    mapping.put("condition", new FieldSource.Field("color"));
+    mapping.put("availability", new FieldSource.Constant("Preorder"));
+    JsonObject longId = tee("L".repeat(51));
+    Run run = export(mapping, longId);
+    assertEquals(
+        "Google Merchant: the id has 51 characters (Google takes 50); no availability date, which"
+            + " Google asks of preorder; a condition Google does not know, 'navy' (new,"
+            + " refurbished, used).",
+        run.refused().get(0));
+  }
+
+  @Test
+  void textsXmlCannotHoldAreLeftOut() throws Exception {
+    JsonObject product =
+        json(
+            "{'identifier':'CTRL-1','family':'clothing','enabled':true,'categories':[],'models':[],"
+                + "'values':{'name':{'en_US':'Bell\\u0007 tee \\ud800'},"
+                + "'description':{'en_US':'Soft'},'ean':'4006381333931','images':['a'],"
+                + "'price':[{'amount':'9.00','currency':'EUR'}]}}");
+    Run run = export(MAPPING, product);
+    assertNull(run.refused().get(0));
+    assertEquals(List.of("Bell tee "), items(run.feed()).get(0).get("title"));
+  }
 }

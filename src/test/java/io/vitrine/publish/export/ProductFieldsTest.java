@@ -34,16 +34,17 @@ class ProductFieldsTest {
     assertNull(text("fr_FR", field("description")));
     assertNull(text("en_US", field("nothing_here")));
     assertEquals("new", text("en_US", new FieldSource.Constant("new")));
+    assertEquals("navy", fields("fr_FR", "EUR").code(tee("TEE-M"), field("color")));
   }
 
   @Test
-  void templatesFillEachPlaceholderWithTheFirstItem() {
+  void templatesFillEachPlaceholderWithItsFieldsText() {
     assertEquals(
         "https://shop.example/p/TEE-M?c=Navy",
         text("en_US", new FieldSource.Template("https://shop.example/p/{identifier}?c={color}")));
     assertEquals(
-        "https://cdn.example/tee_front.jpg",
-        text("en_US", new FieldSource.Template("https://cdn.example/{images}.jpg")));
+        "Sizes: M, l, from 22.90 EUR",
+        text("en_US", new FieldSource.Template("Sizes: {sizes}, from {price} EUR")));
     assertNull(text("fr_FR", new FieldSource.Template("{description}")), "a missing field: none");
     assertEquals(
         List.of("tee_front", "tee_back", "tee_side"),

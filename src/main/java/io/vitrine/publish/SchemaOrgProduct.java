@@ -5,6 +5,7 @@ import io.vitrine.catalog.AttributeType;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.Family;
 import io.vitrine.platform.json.Jsonp;
+import io.vitrine.publish.export.FieldSource;
 import io.vitrine.publish.export.ProductFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -15,7 +16,6 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.Jsoup;
 
 /**
  * A resolved product as a schema.org {@code Product} in JSON-LD, the markup search engines read on
@@ -84,7 +84,7 @@ public final class SchemaOrgProduct {
       description = reader.text("short_description");
     }
     if (description != null) {
-      json.add("description", Jsoup.parse(description).text());
+      json.add("description", ProductFields.plainText(description));
     }
     for (Attribute attribute : byCode(schema)) {
       if (Boolean.TRUE.equals(attribute.gtin()) && reader.text(attribute.code()) != null) {
@@ -99,10 +99,10 @@ public final class SchemaOrgProduct {
     }
     reader.add(json, "color", reader.text("color"));
     reader.add(json, "material", reader.text("material"));
-    JsonArray models = product.getJsonArray("models");
-    if (models != null && !models.isEmpty()) {
-      json.add("inProductGroupWithID", models.getString(0));
-    }
+    reader.add(
+        json,
+        "inProductGroupWithID",
+        reader.fields.text(product, new FieldSource.Field("item_group")));
     JsonValue weight = reader.value("weight");
     if (weight instanceof JsonObject metric
         && UNIT_CODES.containsKey(metric.getString("unit", ""))

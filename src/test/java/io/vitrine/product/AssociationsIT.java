@@ -288,6 +288,12 @@ class AssociationsIT extends VitrineIT {
         "[\"" + accessory + "\"]",
         links(sku, substitution).getJsonArray("products").toString(),
         "the variant shows its model's links");
+    // The model's only variant goes: what the link to the model stands for changes, and its
+    // owner says so in the same commit.
+    assertStatus(204, api.delete("api/v1/products/" + sku));
+    assertTrue(
+        eventsCommittedWith("product:" + sku).contains("product:" + accessory),
+        "the owner of a link to the variant's model is touched");
     assertStatus(204, api.delete("api/v1/products/" + accessory));
     assertFalse(
         api.get("api/v1/product-models/" + model)

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.jsoup.Jsoup;
 
 /**
  * A Google Merchant Center product feed: RSS 2.0 with Google's {@code g:} namespace, one item per
@@ -113,7 +112,7 @@ public final class GoogleMerchantExport implements ExportWriter {
     longest(refused, "title", title, MAX_TITLE);
     item.put("title", title);
     String description = text(product, "description");
-    description = description == null ? null : Jsoup.parse(description).text();
+    description = description == null ? null : ProductFields.plainText(description);
     require(
         refused,
         description == null || description.isBlank() ? null : description,

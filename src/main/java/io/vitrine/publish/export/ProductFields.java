@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 
 /**
  * Reads the fields of a resolved product (what {@link io.vitrine.publish.ChannelView} gives) as
@@ -42,6 +43,11 @@ public final class ProductFields {
 
   public String currency() {
     return currency;
+  }
+
+  /** What a reader sees of rich text: without tags, whitespace collapsed. */
+  public static String plainText(String html) {
+    return Jsoup.parse(html).text();
   }
 
   /** The text of {@code source} for {@code product}; null when it has none. */

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * <p>Loads --products apparel products (ProductBench's) into a fresh server with a roomy heap, lets
  * the ecommerce channel publish them (enabled, in its tree, 50 % complete on one locale: the bench
  * products lack images), restarts the server with -Xmx of --heap (512m), and follows the NDJSON
- * feed's next links in pages of 1,000 until the changes link, counting products and bytes. On
- * PostgreSQL (--db-url), the baseline in the same run is {@code COPY (SELECT identifier, family,
- * enabled, values) TO STDOUT} of the same products, the ceiling of a hand-written SQL dump.
+ * feed's next links in pages of 1,000 until the changes link, counting products and bytes. On Each
+ * round then runs the ecommerce channel's Google Merchant export as a job, from the POST that
+ * starts it until its file is whole. On PostgreSQL (--db-url), the baseline in the same run is
+ * {@code COPY (SELECT identifier, family, enabled, values) TO STDOUT} of the same products, the
+ * ceiling of a hand-written SQL dump.
  *
  * <pre>
  *   bench/run.sh FeedBench --products 1000000 --db-url jdbc:postgresql://localhost:5432/vitrine_feed
@@ -68,7 +70,9 @@ public class FeedBench {
     }
     try (BenchServer server = BenchServer.start(port, heap, dbUrl, dbUser, dbPassword, data)) {
       server.awaitIndexed();
+      createGoogleProfile(server);
       Pull pull = null;
+      Export export = null;
       double copy = 0;
       long copyBytes = 0;
       for (int round = 1; round <= rounds; round++) {
@@ -81,6 +85,17 @@ public class FeedBench {
             pull.bytes >> 20,
             pull.seconds,
             pull.products / pull.seconds);
+        export = googleExport(server);
+        System.out.printf(
+            Locale.ROOT,
+            "round %d: Google Merchant export %,d products (%,d refused), %,d MB in %.1f s:"
+                + " %.0f products/s%n",
+            round,
+            export.written + export.rejected,
+            export.rejected,
+            export.bytes >> 20,
+            export.seconds,
+            (export.written + export.rejected) / export.seconds);
         if (dbUrl != null) {
           long t = System.nanoTime();
           copyBytes = copy();
@@ -106,6 +121,14 @@ public class FeedBench {
           pull.products / pull.seconds,
           pull.bytes >> 20,
           dbUrl == null ? "" : String.format(Locale.ROOT, "%.2f", copy / pull.seconds));
+      double exported = export.written + export.rejected;
+      System.out.printf(
+          Locale.ROOT,
+          "| Google Merchant export job (RSS file under the data directory) | %.1f | %.0f | %,d | %s |%n",
+          export.seconds,
+          exported / export.seconds,
+          export.bytes >> 20,
+          dbUrl == null ? "" : String.format(Locale.ROOT, "%.2f", copy / export.seconds));
       if (dbUrl != null) {
         System.out.printf(
             Locale.ROOT,
@@ -119,6 +142,66 @@ public class FeedBench {
   }
 
   record Pull(long products, long bytes, double seconds) {}
+
+  record Export(long written, long rejected, long bytes, double seconds) {}
+
+  /**
+   * A Google feed of the bench products: they have no GTIN, brand or images, so the profile gives a
+   * brand, the identifier as MPN, and image and product links by template.
+   */
+  static void createGoogleProfile(BenchServer server) throws Exception {
+    var created =
+        server.send(
+            "POST",
+            "/api/v1/channels/ecommerce/export-profiles",
+            "{\"code\":\"bench_google\",\"format\":\"google_merchant\",\"mapping\":{"
+                + "\"link\":{\"template\":\"https://shop.example/p/{identifier}\"},"
+                + "\"image_link\":{\"template\":\"https://cdn.example/{identifier}.jpg\"},"
+                + "\"brand\":{\"value\":\"Tidewater Basics\"},\"mpn\":\"identifier\"}}",
+            "application/json");
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("profile: " + created.statusCode() + " " + created.body());
+    }
+  }
+
+  private static final Pattern STATE = Pattern.compile("\"state\":\"(\\w+)\"");
+  private static final Pattern COUNT = Pattern.compile("\"(written|rejected|size)\":(\\d+)");
+
+  /** Starts the export and waits (polling every 100 ms) until its file is whole. */
+  static Export googleExport(BenchServer server) throws Exception {
+    long start = System.nanoTime();
+    var started =
+        server.send(
+            "POST",
+            "/api/v1/channels/ecommerce/export-profiles/bench_google/exports",
+            "{}",
+            "application/json");
+    if (started.statusCode() != 202) {
+      throw new IllegalStateException("export: " + started.statusCode() + " " + started.body());
+    }
+    String self = started.headers().firstValue("Location").orElseThrow();
+    String path = self.substring(self.indexOf("/api/v1/"));
+    while (true) {
+      String run = server.get(path);
+      Matcher state = STATE.matcher(run);
+      state.find();
+      if (state.group(1).equals("failed")) {
+        throw new IllegalStateException("export failed: " + run);
+      }
+      if (state.group(1).equals("finished")) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        Matcher count = COUNT.matcher(run);
+        while (count.find()) {
+          counts.put(count.group(1), Long.parseLong(count.group(2)));
+        }
+        server.send("DELETE", path, null, null);
+        return new Export(
+            counts.get("written"), counts.get("rejected"), counts.get("size"), seconds);
+      }
+      Thread.sleep(100);
+    }
+  }
 
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 

@@ -30,14 +30,19 @@ def call(method, path, body=None, content_type="application/json"):
         return error.code, error.read().decode()
 
 
-def record(operation, method, path, body=None, expect=None, content_type="application/json"):
+def record(operation, method, path, body=None, expect=None, content_type="application/json",
+           answer_type=None):
+    """answer_type: the media type of a 2xx answer that is not JSON (text/csv): kept as text."""
     status, text = call(method, path, body, content_type)
     if expect is not None and status != expect:
         sys.exit(f"{operation}: {method} {path} answered {status}, expected {expect}: {text}")
     entry = examples.setdefault(operation, {"responses": {}})
     if body is not None and str(status).startswith("2"):
         entry["request"] = body
-    if text:
+    if text and answer_type and str(status).startswith("2"):
+        entry["responses"][str(status)] = text
+        entry.setdefault("types", {})[str(status)] = answer_type
+    elif text:
         entry["responses"][str(status)] = text if content_type.endswith("ndjson") else json.loads(text)
     return status
 
@@ -237,6 +242,49 @@ record("getChannelProduct", "GET", "/channels/ecommerce/products/TS-CREW-NAVY-M"
 status, _ = call("PATCH", "/channels/ecommerce", {"eligibility": {"min_completeness": 90}})
 assert status == 200, status
 record("listChannelProducts", "GET", since, expect=410)
+
+# Exports: a Google Merchant profile, an export it starts, and what it made.
+google = {"code": "google_shopping", "labels": {"en_US": "Google Shopping"}, "format": "google_merchant",
+          "locale": "en_US", "currency": "USD",
+          "mapping": {"link": {"template": "https://shop.example/p/{identifier}"},
+                      "image_link": {"template": "https://cdn.example/{images}.jpg"},
+                      "condition": {"value": "new"}},
+          "filters": {"families": ["apparel", "footwear"]}, "schedule": {"every_hours": 24}}
+record("createExportProfile", "POST", "/channels/ecommerce/export-profiles", google, expect=201)
+record("createExportProfile", "POST", "/channels/ecommerce/export-profiles",
+       {"code": "bad_feed", "format": "google_merchant", "currency": "GBP", "mapping": {"price": "name"}},
+       expect=422)
+record("updateExportProfile", "PATCH", "/channels/ecommerce/export-profiles/google_shopping",
+       {"feed": {"title": "Vitrine apparel and footwear"}}, expect=200)
+record("getExportProfile", "GET", "/channels/ecommerce/export-profiles/google_shopping", expect=200)
+record("listExportProfiles", "GET", "/channels/ecommerce/export-profiles", expect=200)
+record("createExportProfile", "POST", "/channels/ecommerce/export-profiles",
+       {"code": "spreadsheet", "format": "csv", "locale": "fr_FR", "currency": "EUR", "delimiter": ";",
+        "filters": {"families": ["lighting"]},
+        "bom": True, "columns": ["identifier", {"header": "Nom", "source": "name"}, "price",
+                                 {"header": "Lien", "source": {"template": "https://shop.example/p/{identifier}"}}]},
+       expect=201)
+record("deleteExportProfile", "DELETE", "/channels/ecommerce/export-profiles/no_such_profile", expect=404)
+record("streamExport", "GET", "/channels/ecommerce/export-profiles/spreadsheet/output", expect=200,
+       answer_type="text/csv")
+record("streamExport", "GET", "/channels/ecommerce/export-profiles/no_such_profile/output", expect=404)
+record("streamExportRejections", "GET", "/channels/ecommerce/export-profiles/google_shopping/output/rejections",
+       expect=200, answer_type="text/csv")
+started = record("startExport", "POST", "/channels/ecommerce/export-profiles/google_shopping/exports", {},
+                 expect=202)
+export_id = examples["startExport"]["responses"]["202"]["id"]
+examples["startExport"].pop("request", None)
+for _ in range(600):
+    if json.loads(call("GET", f"/exports/{export_id}")[1])["state"] in ("finished", "failed"):
+        break
+    time.sleep(0.1)
+record("getExport", "GET", f"/exports/{export_id}", expect=200)
+record("listExports", "GET", "/exports?limit=1", expect=200)
+record("listProfileExports", "GET", "/channels/ecommerce/export-profiles/google_shopping/exports", expect=200)
+record("startExport", "POST", "/channels/ecommerce/export-profiles/no_such_profile/exports", {}, expect=404)
+record("deleteExport", "DELETE", "/exports/999999", expect=404)
+record("exportRejections", "GET", f"/exports/{export_id}/rejections", expect=200, answer_type="text/csv")
+record("downloadExport", "GET", "/exports/999999/file", expect=404)
 
 shorten_pages()
 with open(OUT, "w", encoding="utf-8") as out:

@@ -3,6 +3,7 @@ package io.vitrine.platform;
 import io.vitrine.imports.SampleCatalog;
 import io.vitrine.jobs.Jobs;
 import io.vitrine.platform.database.VitrineDatabase;
+import io.vitrine.publish.ExportSchedule;
 import io.vitrine.search.Indexer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,13 +18,16 @@ public class Startup {
   @Inject SampleCatalog sample;
   @Inject Indexer indexer;
   @Inject Jobs jobs;
+  @Inject ExportSchedule exportSchedule;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     indexer.prepare(); // before anything uses an entity manager: see Indexer.prepare
     jobs.prepare();
+    exportSchedule.prepare();
     database.migrate();
     sample.loadIfEmpty();
     indexer.start();
     jobs.start();
+    exportSchedule.start();
   }
 }

@@ -132,14 +132,22 @@ public class ChannelFeed {
     List<Long> ids = search.walk(rule, cursor == null ? 0 : cursor.after(), limit + 1);
     boolean more = ids.size() > limit;
     List<Long> shown = more ? ids.subList(0, limit) : ids;
-    Map<Long, JsonObject> found = documents.withModels(shown);
-    // One deleted since the index read it is left out: its event comes after the pull began.
-    List<JsonObject> page = shown.stream().map(found::get).filter(Objects::nonNull).toList();
     FeedCursor next =
         more
             ? new FeedCursor.Products(from, shown.get(shown.size() - 1), key)
             : new FeedCursor.Changes(from, null, key);
-    return new ProductsPage(resolve(channel, page, rule), next);
+    return new ProductsPage(resolved(channel, shown), next);
+  }
+
+  /**
+   * The products of {@code ids}, in that order, as {@code channel} publishes them. One deleted
+   * since the index read it is left out: its event comes later.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<JsonObject> resolved(Channel channel, List<Long> ids) {
+    Map<Long, JsonObject> found = documents.withModels(ids);
+    List<JsonObject> page = ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    return resolve(channel, page, EligibilitySearch.of(channel));
   }
 
   /**

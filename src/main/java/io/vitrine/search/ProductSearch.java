@@ -216,6 +216,15 @@ public class ProductSearch {
     }
   }
 
+  /** How many products match {@code search} (the list grammar). */
+  public long count(String search) {
+    try (Indexer.Lease lease = indexer.lease()) {
+      return lease.searcher().count(filter(search));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Those of {@code ids} whose products match {@code search}. */
   public Set<Long> matching(String search, Collection<Long> ids) {
     if (ids.isEmpty()) {

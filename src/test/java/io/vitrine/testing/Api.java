@@ -62,6 +62,24 @@ public final class Api {
     return send("DELETE", path, BodyPublishers.noBody(), headers);
   }
 
+  /** The body of a GET as bytes (a file to download), which must answer 200. */
+  public byte[] download(String path) {
+    var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET();
+    try {
+      var response = HTTP.send(request.build(), BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new AssertionError(
+            "GET " + path + " -> " + response.statusCode() + " " + new String(response.body()));
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Any method, any body, headers as name/value pairs. */
   public Response send(String method, String path, BodyPublisher body, String... headers) {
     var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));

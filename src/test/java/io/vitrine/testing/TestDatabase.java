@@ -70,6 +70,9 @@ public class TestDatabase implements LauncherSessionListener {
             "-Xmx1g",
             "-Djava.io.tmpdir=" + work.resolve("tmp"),
             "-Dvitrine.data.dir=" + dataDir,
+            // ExportsIT: scheduled exports start within a second; streams stop at 50 products.
+            "-Dvitrine.export.schedule-check-seconds=1",
+            "-Dvitrine.export.stream-max-products=50",
             "-Dvitrine.db.url=" + url,
             "-Dvitrine.db.user=" + user,
             "-Dvitrine.db.password=" + password));

@@ -55,6 +55,8 @@ public class ExamplesFilter implements OASFilter {
           withExample(body.getContent(), request instanceof JsonString ? NDJSON : JSON, request));
     }
     JsonObject responses = example.getJsonObject("responses");
+    // A text answer of another type than NDJSON (a CSV) names it.
+    JsonObject types = example.getJsonObject("types");
     if (responses != null && operation.getResponses() != null) {
       responses.forEach(
           (code, value) -> {
@@ -64,7 +66,9 @@ public class ExamplesFilter implements OASFilter {
               operation.getResponses().addAPIResponse(code, response);
             }
             String type =
-                value instanceof JsonString ? NDJSON : code.startsWith("2") ? JSON : PROBLEM;
+                types != null && types.containsKey(code)
+                    ? types.getString(code)
+                    : value instanceof JsonString ? NDJSON : code.startsWith("2") ? JSON : PROBLEM;
             response.setContent(withExample(response.getContent(), type, value));
           });
     }

@@ -22,7 +22,8 @@ import javax.xml.stream.XMLStreamWriter;
  * model, {@code availability} to in_stock and {@code condition} to new. A product that Google would
  * refuse (no title, description, link, image or price, a title over 150 characters, an availability
  * Google does not know, a wrong GTIN, or neither a GTIN nor a brand and an MPN unless {@code
- * identifier_exists} maps to "no") is not written: {@link #write} says why.
+ * identifier_exists} maps to "no", or a link or image link that is not an http or https address) is
+ * not written: {@link #write} says why.
  */
 public final class GoogleMerchantExport implements ExportWriter {
 
@@ -56,6 +57,8 @@ public final class GoogleMerchantExport implements ExportWriter {
   private static final int MAX_ID = 50;
   private static final int MAX_URL = 2000;
   private static final Pattern ONE_PLACEHOLDER = Pattern.compile("^([^{}]*)\\{([^{}]+)}([^{}]*)$");
+  private static final Pattern ADDRESS =
+      Pattern.compile("https?://[^/\\s]+", Pattern.CASE_INSENSITIVE);
   private static final int MAX_TITLE = 150;
   private static final int MAX_DESCRIPTION = 5000;
   private static final int MAX_ADDITIONAL_IMAGES = 10;
@@ -63,17 +66,29 @@ public final class GoogleMerchantExport implements ExportWriter {
   private final Map<String, FieldSource> mapping;
   private final ProductFields fields;
   private final XMLStreamWriter xml;
+  private final OutputStream out;
+  private final boolean continued;
+
+  /** What the feed says of the shop: its name, address and description. */
+  public record Feed(String title, String link, String description) {}
+
+  /** A whole feed; {@code mapping} by target (see {@link #TARGETS}). */
+  public GoogleMerchantExport(
+      OutputStream out, Feed feed, Map<String, FieldSource> mapping, ProductFields fields)
+      throws IOException {
+    this(out, feed, mapping, fields, true);
+  }
 
   /**
-   * A feed titled {@code title} for the shop at {@code link}; {@code mapping} by target (see {@link
-   * #TARGETS}).
+   * With {@code head} false, items only: the continuation of a feed whose head an earlier writer
+   * put out.
    */
   public GoogleMerchantExport(
       OutputStream out,
-      String title,
-      String link,
+      Feed feed,
       Map<String, FieldSource> mapping,
-      ProductFields fields)
+      ProductFields fields,
+      boolean head)
       throws IOException {
     Map<String, FieldSource> all = new LinkedHashMap<>();
     all.put("id", new FieldSource.Field("identifier"));
@@ -83,17 +98,23 @@ public final class GoogleMerchantExport implements ExportWriter {
     all.putAll(mapping);
     this.mapping = all;
     this.fields = fields;
+    this.out = out;
+    this.continued = !head;
     try {
       // The JDK's own writer, whatever else is on the class path.
       xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeStartElement("rss");
-      xml.writeAttribute("version", "2.0");
-      xml.writeNamespace("g", NAMESPACE);
-      xml.writeStartElement("channel");
-      element("title", title);
-      element("link", link);
-      element("description", title);
+      if (head) {
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("rss");
+        xml.writeAttribute("version", "2.0");
+        xml.writeNamespace("g", NAMESPACE);
+        xml.writeStartElement("channel");
+        element("title", feed.title());
+        element("link", feed.link());
+        element("description", feed.description() == null ? feed.title() : feed.description());
+      } else {
+        xml.setPrefix("g", NAMESPACE);
+      }
     } catch (XMLStreamException e) {
       throw new IOException(e);
     }
@@ -122,10 +143,12 @@ public final class GoogleMerchantExport implements ExportWriter {
     String link = text(product, "link");
     require(refused, link, "no link");
     longest(refused, "link", link, MAX_URL);
+    address(refused, "link", link);
     item.put("link", link);
     List<String> images = images(product);
     require(refused, images.isEmpty() ? null : images.get(0), "no image");
     images.forEach(image -> longest(refused, "image link", image, MAX_URL));
+    images.forEach(image -> address(refused, "image link", image));
     item.put("image_link", images.isEmpty() ? null : images.get(0));
     String availability = lower(code(product, "availability"));
     if (availability != null && !AVAILABILITIES.contains(availability)) {
@@ -191,8 +214,24 @@ public final class GoogleMerchantExport implements ExportWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    try {
+      xml.flush();
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  @Override
   public void finish() throws IOException {
     try {
+      if (continued) {
+        // This writer did not open them: it closes them as text.
+        xml.flush();
+        out.write("</channel></rss>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+        return;
+      }
       xml.writeEndElement();
       xml.writeEndElement();
       xml.writeEndDocument();
@@ -259,6 +298,13 @@ public final class GoogleMerchantExport implements ExportWriter {
       fields.items(product, more).forEach(links::add);
     }
     return links;
+  }
+
+  /** Google takes only absolute http and https addresses. */
+  private static void address(List<String> refused, String what, String text) {
+    if (text != null && !ADDRESS.matcher(text).lookingAt()) {
+      refused.add("the " + what + " '" + text + "' is not an http or https address");
+    }
   }
 
   private static void require(List<String> refused, String value, String reason) {

@@ -12,11 +12,23 @@ import java.nio.charset.StandardCharsets;
 public final class JsonExport implements ExportWriter {
 
   private final Writer writer;
-  private boolean first = true;
+  private boolean first;
 
+  /** A whole document. */
   public JsonExport(OutputStream out) throws IOException {
+    this(out, true, 0);
+  }
+
+  /**
+   * With {@code head} false, the continuation of an array an earlier writer began and wrote {@code
+   * writtenBefore} products to.
+   */
+  public JsonExport(OutputStream out, boolean head, long writtenBefore) throws IOException {
     this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write('[');
+    this.first = writtenBefore == 0;
+    if (head) {
+      writer.write('[');
+    }
   }
 
   @Override
@@ -29,6 +41,11 @@ public final class JsonExport implements ExportWriter {
     // Not closed: that would close the stream.
     Jsonp.provider().createWriter(writer).write(product);
     return null;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    writer.flush();
   }
 
   @Override

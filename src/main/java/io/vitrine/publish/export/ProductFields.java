@@ -45,6 +45,16 @@ public final class ProductFields {
     return currency;
   }
 
+  /** The field codes the placeholders of {@code template} name, in order. */
+  public static List<String> placeholders(String template) {
+    List<String> codes = new ArrayList<>();
+    Matcher placeholder = PLACEHOLDER.matcher(template);
+    while (placeholder.find()) {
+      codes.add(placeholder.group(1));
+    }
+    return codes;
+  }
+
   /** What a reader sees of rich text: without tags, whitespace collapsed. */
   public static String plainText(String html) {
     return Jsoup.parse(html).text();

@@ -1,8 +1,16 @@
 package io.vitrine.publish.export;
 
+import io.vitrine.platform.json.Jsonp;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -35,6 +43,35 @@ public final class XlsxExport implements ExportWriter {
   @Override
   public String write(JsonObject product) throws IOException {
     String[] cells = new String[columns.size()];
+    String refused = cells(columns, fields, product, cells);
+    if (refused != null) {
+      return refused;
+    }
+    row(cells);
+    return null;
+  }
+
+  /** One row of texts, a product's or a staged one. */
+  private void row(String[] cells) throws IOException {
+    if (sheet == null || row > ROWS_PER_SHEET) {
+      newSheet();
+    }
+    for (int c = 0; c < cells.length; c++) {
+      String text = cells[c];
+      if (text != null) {
+        // Inline: a shared-string table would hold every text of the export in memory.
+        sheet.inlineString(row, c, text);
+      }
+    }
+    row++;
+    if (row % ROWS_PER_FLUSH == 0) {
+      sheet.flush();
+    }
+  }
+
+  /** Fills {@code cells} with the product's texts; null, or why the product is refused. */
+  private static String cells(
+      List<Column> columns, ProductFields fields, JsonObject product, String[] cells) {
     for (int c = 0; c < columns.size(); c++) {
       cells[c] = fields.text(product, columns.get(c).source());
       if (cells[c] != null && cells[c].length() > MAX_CELL) {
@@ -47,21 +84,62 @@ public final class XlsxExport implements ExportWriter {
             + ".";
       }
     }
-    if (sheet == null || row > ROWS_PER_SHEET) {
-      newSheet();
-    }
-    for (int c = 0; c < columns.size(); c++) {
-      String text = cells[c];
-      if (text != null) {
-        // Inline: a shared-string table would hold every text of the export in memory.
-        sheet.inlineString(row, c, text);
-      }
-    }
-    row++;
-    if (row % ROWS_PER_FLUSH == 0) {
-      sheet.flush();
-    }
     return null;
+  }
+
+  /**
+   * A writer of rows to stage, one JSON array of texts a line, for an export written in batches: a
+   * workbook cannot be appended to, so {@link #render} makes it from the staged rows at the end.
+   */
+  public static ExportWriter staging(OutputStream out, List<Column> columns, ProductFields fields) {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    return new ExportWriter() {
+      @Override
+      public String write(JsonObject product) throws IOException {
+        String[] cells = new String[columns.size()];
+        String refused = cells(columns, fields, product, cells);
+        if (refused != null) {
+          return refused;
+        }
+        JsonArrayBuilder row = Jsonp.arrayBuilder();
+        for (String cell : cells) {
+          if (cell == null) {
+            row.addNull();
+          } else {
+            row.add(cell);
+          }
+        }
+        writer.write(row.build().toString());
+        writer.write('\n');
+        return null;
+      }
+
+      @Override
+      public void flush() throws IOException {
+        writer.flush();
+      }
+
+      @Override
+      public void finish() throws IOException {
+        flush();
+      }
+    };
+  }
+
+  /** The workbook of the rows {@link #staging} wrote. */
+  public static void render(BufferedReader staged, OutputStream out, List<Column> columns)
+      throws IOException {
+    XlsxExport workbook = new XlsxExport(out, columns, null);
+    String line;
+    while ((line = staged.readLine()) != null) {
+      JsonArray row = Jsonp.provider().createReader(new StringReader(line)).readArray();
+      String[] cells = new String[row.size()];
+      for (int c = 0; c < cells.length; c++) {
+        cells[c] = row.isNull(c) ? null : row.getString(c);
+      }
+      workbook.row(cells);
+    }
+    workbook.finish();
   }
 
   private void newSheet() throws IOException {
@@ -75,6 +153,13 @@ public final class XlsxExport implements ExportWriter {
       sheet.style(0, c).bold().set();
     }
     row = 1;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    if (sheet != null) {
+      sheet.flush();
+    }
   }
 
   @Override

@@ -42,7 +42,7 @@ class FlatExportsTest {
   @Test
   void csvIsRfc4180WithFormulasNeutralised() throws Exception {
     var out = new ByteArrayOutputStream();
-    var csv = new CsvExport(out, COLUMNS, fields("fr_FR", "EUR"));
+    var csv = new CsvExport(out, COLUMNS, fields("fr_FR", "EUR"), CsvExport.Dialect.RFC_4180);
     assertNull(csv.write(tee("TEE-M")));
     assertNull(csv.write(TRICKY));
     csv.finish();

@@ -41,7 +41,10 @@ class GoogleMerchantExportTest {
     var out = new ByteArrayOutputStream();
     var google =
         new GoogleMerchantExport(
-            out, "Shop feed", "https://shop.example", mapping, fields("en_US", "EUR"));
+            out,
+            new GoogleMerchantExport.Feed("Shop feed", "https://shop.example", null),
+            mapping,
+            fields("en_US", "EUR"));
     List<String> refused = new ArrayList<>();
     for (JsonObject product : products) {
       String reason = google.write(product);
@@ -150,6 +153,19 @@ class GoogleMerchantExportTest {
             + " Google asks of preorder; a condition Google does not know, 'navy' (new,"
             + " refurbished, used).",
         run.refused().get(0));
+  }
+
+  @Test
+  void linksMustBeWebAddresses() throws Exception {
+    Map<String, FieldSource> mapping = new LinkedHashMap<>(MAPPING);
+    mapping.put("link", new FieldSource.Template("shop.example/p/{identifier}"));
+    mapping.put("image_link", new FieldSource.Field("images"));
+    assertEquals(
+        "Google Merchant: the link 'shop.example/p/TEE-M' is not an http or https address; the"
+            + " image link 'tee_front' is not an http or https address; the image link 'tee_back'"
+            + " is not an http or https address; the image link 'tee_side' is not an http or"
+            + " https address.",
+        export(mapping, tee("TEE-M")).refused().get(0));
   }
 
   @Test

@@ -1,0 +1,419 @@
+package io.vitrine.publish;
+
+import io.vitrine.catalog.Channel;
+import io.vitrine.jobs.Job;
+import io.vitrine.jobs.Jobs;
+import io.vitrine.platform.Timestamps;
+import io.vitrine.platform.json.Jsonp;
+import io.vitrine.platform.problem.Problem;
+import io.vitrine.platform.problem.ProblemException;
+import io.vitrine.publish.export.CsvExport;
+import io.vitrine.publish.export.ExportFormat;
+import io.vitrine.publish.export.ExportPlan;
+import io.vitrine.publish.export.ExportWriter;
+import io.vitrine.publish.export.ProductFields;
+import io.vitrine.search.ProductSearch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Exports of a channel's products by its profiles: started as jobs that write a file under the data
+ * directory ({@link ExportJob}), or streamed straight to a client when small. Both take the
+ * products the channel publishes that the profile's filters keep, resolved for the channel, and
+ * list those the format refuses, with the reasons, in a rejections CSV.
+ */
+@ApplicationScoped
+public class Exports {
+
+  static final int BATCH = 1000;
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(Exports.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject ExportProfileKind profiles;
+  @Inject ChannelFeed feed;
+  @Inject ProductSearch search;
+  @Inject Jobs jobs;
+  @Inject ExportFiles files;
+
+  @Inject
+  @ConfigProperty(name = "vitrine.data.dir")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "vitrine.export.stream-max-products", defaultValue = "50000")
+  long streamMax;
+
+  /** A profile as an export takes it: its JSON and what it writes. */
+  record Profile(Channel channel, JsonObject json, ExportPlan plan, ProductFields fields) {}
+
+  /** Starts an export of the profile: a job writes its file. */
+  @Transactional
+  public ExportRun start(String channelCode, String profileCode) {
+    Profile profile = profile(channelCode, profileCode);
+    ExportRun run =
+        new ExportRun(
+            channelCode,
+            profileCode,
+            profile.json(),
+            search(profile, lastExport(channelCode, profileCode)),
+            updatedAfter(profile, lastExport(channelCode, profileCode)),
+            Timestamps.now());
+    em.persist(run);
+    em.flush();
+    Job job = jobs.enqueue(ExportJob.KIND, ExportJob.subject(run.id()));
+    run.queued(job.id());
+    return run;
+  }
+
+  /**
+   * Starts the exports that profiles with a schedule are due: those whose last export began at
+   * least their hours ago (or never ran) and is done. A profile that cannot start (its channel lost
+   * its locale) is logged and tried again at the next check.
+   */
+  @Transactional
+  public int startDue() {
+    OffsetDateTime now = Timestamps.now();
+    int started = 0;
+    for (ExportProfile profile :
+        em.createQuery(
+                "SELECT p FROM ExportProfile p WHERE p.everyHours IS NOT NULL", ExportProfile.class)
+            .getResultList()) {
+      List<ExportRun> last = list(profile.channel(), profile.code(), Long.MAX_VALUE, 1);
+      if (!last.isEmpty()) {
+        ExportRun run = last.get(0);
+        Job job = jobs.find(run.job());
+        boolean busy =
+            job != null && (job.state() == Job.State.QUEUED || job.state() == Job.State.RUNNING);
+        if (busy || run.created().plusHours(profile.everyHours()).isAfter(now)) {
+          continue;
+        }
+      }
+      try {
+        start(profile.channel(), profile.code());
+        started++;
+      } catch (ProblemException e) {
+        LOG.warning(
+            "The scheduled export of "
+                + profile.channel()
+                + "/"
+                + profile.code()
+                + " cannot start: "
+                + e.problem().detail());
+      }
+    }
+    return started;
+  }
+
+  /** The profile, checked against its channel as it is now (its locales may have changed). */
+  Profile profile(String channelCode, String profileCode) {
+    ExportProfile profile = profiles.find(channelCode, profileCode);
+    if (profile == null) {
+      profiles.checkParent(channelCode);
+      throw new ProblemException(Problem.notFound("export profile", profileCode));
+    }
+    Channel channel = feed.channel(channelCode);
+    if (!channel.locales().contains(profile.locale())
+        || (profile.currency() != null && !channel.currencies().contains(profile.currency()))) {
+      throw new ProblemException(
+          Problem.conflict(
+              "The export profile "
+                  + profileCode
+                  + " writes in "
+                  + profile.locale()
+                  + (profile.currency() == null ? "" : " and " + profile.currency())
+                  + ", which the channel "
+                  + channelCode
+                  + " no longer has: change the profile's locale or currency first."));
+    }
+    return profile(channel, profiles.toJson(profile));
+  }
+
+  /** The profile {@code json} describes (stored with a run), for {@code channel}. */
+  Profile profile(Channel channel, JsonObject json) {
+    ExportFormat format = ExportFormat.of(json.getString("format"));
+    return new Profile(
+        channel,
+        json,
+        ExportProfile.plan(format, json),
+        new ProductFields(
+            feed.schema(), json.getString("locale"), json.getString("currency", null)));
+  }
+
+  /** When the last export of the profile that wrote its file whole began; null before the first. */
+  private OffsetDateTime lastExport(String channel, String profile) {
+    return em.createQuery(
+            "SELECT MAX(r.created) FROM ExportRun r WHERE r.channel = :channel"
+                + " AND r.profile = :profile AND r.complete = TRUE",
+            OffsetDateTime.class)
+        .setParameter("channel", channel)
+        .setParameter("profile", profile)
+        .getSingleResult();
+  }
+
+  private static OffsetDateTime updatedAfter(Profile profile, OffsetDateTime last) {
+    JsonObject filters = profile.json().getJsonObject("filters");
+    return filters.getBoolean("updated_since_last_export", false) ? last : null;
+  }
+
+  /** The channel's eligibility rule and the profile's filters, as one search. */
+  static String search(Profile profile, OffsetDateTime lastExport) {
+    JsonObject rule =
+        Jsonp.reader(new java.io.StringReader(EligibilitySearch.of(profile.channel())))
+            .readObject();
+    JsonObjectBuilder search = Jsonp.objectBuilder(rule);
+    JsonObject filters = profile.json().getJsonObject("filters");
+    List<String> families = codes(filters, "families");
+    if (!families.isEmpty()) {
+      search.add("family", condition("IN", Jsonp.arrayBuilder(families)));
+    }
+    List<String> categories = codes(filters, "categories");
+    if (!categories.isEmpty()) {
+      JsonArrayBuilder conditions = Jsonp.arrayBuilder();
+      if (rule.containsKey("categories")) {
+        rule.getJsonArray("categories").forEach(conditions::add);
+      }
+      conditions.add(
+          Jsonp.objectBuilder()
+              .add("operator", "IN CHILDREN")
+              .add("value", Jsonp.arrayBuilder(categories)));
+      search.add("categories", conditions);
+    }
+    OffsetDateTime after = updatedAfter(profile, lastExport);
+    if (after != null) {
+      // The filter compares milliseconds and says "after": one earlier takes the same instant in.
+      search.add(
+          "updated", condition(">", Jsonp.value(Timestamps.format(after.minusNanos(1_000_000)))));
+    }
+    return search.build().toString();
+  }
+
+  private static List<String> codes(JsonObject filters, String field) {
+    return filters.getJsonArray(field).getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  private static JsonArrayBuilder condition(String operator, Object value) {
+    JsonObjectBuilder condition = Jsonp.objectBuilder().add("operator", operator);
+    if (value instanceof JsonArrayBuilder list) {
+      condition.add("value", list);
+    } else {
+      condition.add("value", (jakarta.json.JsonValue) value);
+    }
+    return Jsonp.arrayBuilder().add(condition);
+  }
+
+  @Transactional(TxType.SUPPORTS)
+  public ExportRun find(long id) {
+    ExportRun run = em.find(ExportRun.class, id);
+    if (run == null) {
+      throw new ProblemException(Problem.notFound("export", Long.toString(id)));
+    }
+    return run;
+  }
+
+  /** The newest first, of one profile or of all. */
+  @Transactional(TxType.SUPPORTS)
+  public List<ExportRun> list(String channel, String profile, long beforeId, int limit) {
+    var jpql = new StringBuilder("SELECT r FROM ExportRun r WHERE r.id < :before");
+    if (channel != null) {
+      jpql.append(" AND r.channel = :channel AND r.profile = :profile");
+    }
+    var query =
+        em.createQuery(jpql.append(" ORDER BY r.id DESC").toString(), ExportRun.class)
+            .setParameter("before", beforeId)
+            .setMaxResults(limit);
+    if (channel != null) {
+      query.setParameter("channel", channel).setParameter("profile", profile);
+    }
+    return query.getResultList();
+  }
+
+  /** The job that writes the run's file. */
+  @Transactional(TxType.SUPPORTS)
+  public Job job(ExportRun run) {
+    return jobs.find(run.job());
+  }
+
+  /** Deletes a run and its files; refused while its job may still write them. */
+  @Transactional
+  public void delete(long id) {
+    ExportRun run = em.find(ExportRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (run == null) {
+      throw new ProblemException(Problem.notFound("export", Long.toString(id)));
+    }
+    Job job = jobs.find(run.job());
+    if (job != null && (job.state() == Job.State.QUEUED || job.state() == Job.State.RUNNING)) {
+      throw new ProblemException(
+          Problem.conflict("Export " + id + " is still being written; delete it once it is done."));
+    }
+    em.remove(run);
+    files.afterCommit(() -> ExportFiles.deleteAll(folder(id)));
+  }
+
+  /**
+   * Deletes the files and runs of the profile older than its newest {@code keep} complete ones (a
+   * run whose job is still to finish stays).
+   */
+  void prune(ExportRun latest, int keep) {
+    List<ExportRun> older =
+        em.createQuery(
+                "SELECT r FROM ExportRun r WHERE r.channel = :channel AND r.profile = :profile"
+                    + " AND r.id < :latest AND r.complete = TRUE ORDER BY r.id DESC",
+                ExportRun.class)
+            .setParameter("channel", latest.channel())
+            .setParameter("profile", latest.profile())
+            .setParameter("latest", latest.id())
+            .getResultList();
+    for (ExportRun old : older.subList(Math.min(older.size(), keep - 1), older.size())) {
+      em.remove(old);
+      files.afterCommit(() -> ExportFiles.deleteAll(folder(old.id())));
+    }
+  }
+
+  /** Where a run's files are. */
+  Path folder(long id) {
+    return Path.of(dataDir, "exports", Long.toString(id));
+  }
+
+  /** The name a run's file is downloaded under: channel, profile, run and extension. */
+  public static String fileName(ExportRun run) {
+    ExportFormat format = ExportFormat.of(run.definition().getString("format"));
+    return run.channel() + "-" + run.profile() + "-" + run.id() + "." + format.extension();
+  }
+
+  public Path file(ExportRun run) {
+    return folder(run.id()).resolve(fileName(run));
+  }
+
+  public Path rejections(ExportRun run) {
+    return folder(run.id()).resolve("rejections.csv");
+  }
+
+  /**
+   * Writes the profile's export straight to {@code out} (or, with {@code rejectionsOnly}, only the
+   * CSV of the products its format refuses). Refused, before anything is written, when the profile
+   * takes more products than a stream may carry: those exports run as jobs.
+   */
+  public Streamed stream(String channelCode, String profileCode, boolean rejectionsOnly) {
+    Profile profile = profile(channelCode, profileCode);
+    String rule = search(profile, lastExport(channelCode, profileCode));
+    search.awaitCommitted();
+    long count = search.count(rule);
+    if (count > streamMax) {
+      throw new ProblemException(
+          Problem.of(
+                  "too-large-to-stream",
+                  "Too many products to stream",
+                  409,
+                  "The export profile "
+                      + profileCode
+                      + " takes "
+                      + count
+                      + " products; at most "
+                      + streamMax
+                      + " are streamed. Start an export instead (POST .../exports): it writes"
+                      + " a file to download.")
+              .with(Jsonp.objectBuilder().add("products", count).add("limit", streamMax)));
+    }
+    return new Streamed(profile, rule, rejectionsOnly);
+  }
+
+  /** An export to stream, with what the answer says of it. */
+  public final class Streamed {
+    private final Profile profile;
+    private final String rule;
+    private final boolean rejectionsOnly;
+
+    Streamed(Profile profile, String rule, boolean rejectionsOnly) {
+      this.profile = profile;
+      this.rule = rule;
+      this.rejectionsOnly = rejectionsOnly;
+    }
+
+    public ExportFormat format() {
+      return profile.plan().format();
+    }
+
+    public String fileName() {
+      return profile.channel().code()
+          + "-"
+          + profile.json().getString("code")
+          + (rejectionsOnly ? "-rejections.csv" : "." + format().extension());
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+      ExportWriter writer =
+          profile
+              .plan()
+              .whole(rejectionsOnly ? OutputStream.nullOutputStream() : out, profile.fields());
+      Rejections rejections = rejectionsOnly ? Rejections.open(out, true) : null;
+      long after = 0;
+      List<Long> ids;
+      do {
+        ids = search.walk(rule, after, BATCH);
+        for (JsonObject product : feed.resolved(profile.channel(), ids)) {
+          String refused = writer.write(product);
+          if (refused != null && rejections != null) {
+            rejections.add(product.getString("identifier"), refused);
+          }
+        }
+        if (!ids.isEmpty()) {
+          after = ids.get(ids.size() - 1);
+        }
+      } while (ids.size() == BATCH);
+      writer.finish();
+      if (rejections != null) {
+        rejections.flush();
+      }
+    }
+  }
+
+  /** The CSV of refused products: identifier and reason. */
+  static final class Rejections {
+    private final CSVPrinter printer;
+    private final java.io.Writer writer;
+
+    private Rejections(java.io.Writer writer) throws IOException {
+      this.writer = writer;
+      this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+    }
+
+    static Rejections open(OutputStream out, boolean head) throws IOException {
+      Rejections rejections =
+          new Rejections(
+              new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+      if (head) {
+        rejections.printer.printRecord("identifier", "reason");
+      }
+      return rejections;
+    }
+
+    void add(String identifier, String reason) throws IOException {
+      printer.printRecord(CsvExport.neutralised(identifier), reason);
+    }
+
+    void flush() throws IOException {
+      printer.flush();
+      writer.flush();
+    }
+  }
+}

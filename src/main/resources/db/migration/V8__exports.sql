@@ -1,12 +1,13 @@
 -- Exports for marketplaces (issue 6). An export profile says how one channel's products are
 -- written as a file: its format, locale and currency, its columns or Google mapping, which of the
 -- channel's products it takes, and how often it runs. settings: the format's part as JSON
--- (columns, mapping, feed, filters, delimiter, bom), as the API shows it.
+-- (columns, mapping, feed, filters, delimiter, bom), as the API shows it. A JSON export holds all
+-- the channel's locales and currencies: it has neither.
 CREATE TABLE export_profile (
   channel_code   VARCHAR(100) NOT NULL REFERENCES channel (code),
   code           VARCHAR(100) NOT NULL,
   format         VARCHAR(40)  NOT NULL,
-  locale_code    VARCHAR(100) NOT NULL,
+  locale_code    VARCHAR(100),
   currency_code  VARCHAR(10),
   settings       VARCHAR      NOT NULL,
   every_hours    INTEGER,

@@ -11,7 +11,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,12 +174,8 @@ public abstract class CatalogKind<E extends CatalogEntity> {
   /** The common tail: labels and times. */
   protected static JsonObjectBuilder tail(JsonObjectBuilder json, CatalogEntity entity) {
     json.add("labels", labels(entity.labels()));
-    time(json, "created", entity.created());
-    return time(json, "updated", entity.updated());
-  }
-
-  private static JsonObjectBuilder time(JsonObjectBuilder json, String field, OffsetDateTime at) {
-    return at == null ? json.addNull(field) : json.add(field, Timestamps.format(at));
+    Timestamps.add(json, "created", entity.created());
+    return Timestamps.add(json, "updated", entity.updated());
   }
 
   protected static JsonObject labels(Map<String, String> labels) {

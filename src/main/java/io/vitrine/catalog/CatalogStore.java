@@ -20,6 +20,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +36,7 @@ public class CatalogStore {
   @Inject ChangeEventLog events;
   @Inject Catalog catalog;
   @Inject jakarta.enterprise.event.Event<CatalogChanged> changed;
+  @Inject jakarta.enterprise.event.Event<DeletionAsked> deletionAsked;
 
   /** A written resource: its JSON, its version, and whether this write created it. */
   public record Saved(JsonObject json, long version, boolean created) {}
@@ -154,7 +156,8 @@ public class CatalogStore {
     if (reason != null) {
       throw new ProblemException(Problem.conflict(reason));
     }
-    List<Usage> usages = kind.usages(entity);
+    List<Usage> usages = new ArrayList<>(kind.usages(entity));
+    deletionAsked.fire(new DeletionAsked(kind.name(), eventCode(parent, entity), usages));
     if (!usages.isEmpty()) {
       throw new ProblemException(
           Problem.inUse(

@@ -207,11 +207,6 @@ public class ChannelKind extends CatalogKind<Channel> {
         channel.code());
     usages.collectHolders(
         found, " (values for this channel)", "channel", "u.channel_code = ?1", channel.code());
-    usages.collect(
-        found,
-        "export profiles",
-        "SELECT code FROM export_profile WHERE channel_code = ?1 ORDER BY code",
-        channel.code());
     return found;
   }
 }

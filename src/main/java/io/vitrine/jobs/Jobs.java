@@ -72,6 +72,12 @@ public class Jobs {
     return em.find(Job.class, id);
   }
 
+  /** The job, locked until the transaction ends, as the runner locks it for each batch. */
+  @Transactional(TxType.MANDATORY)
+  public Job findForUpdate(long id) {
+    return em.find(Job.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+  }
+
   /** The newest jobs first, optionally of one kind and state. */
   @Transactional(TxType.SUPPORTS)
   public List<Job> list(String kind, Job.State state, long beforeId, int limit) {

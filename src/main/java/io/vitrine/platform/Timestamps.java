@@ -17,4 +17,10 @@ public final class Timestamps {
   public static String format(OffsetDateTime time) {
     return time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
   }
+
+  /** Adds {@code time} to {@code json} as {@code field}, formatted, or null. */
+  public static jakarta.json.JsonObjectBuilder add(
+      jakarta.json.JsonObjectBuilder json, String field, OffsetDateTime time) {
+    return time == null ? json.addNull(field) : json.add(field, format(time));
+  }
 }

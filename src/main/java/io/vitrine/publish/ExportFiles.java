@@ -39,6 +39,13 @@ public class ExportFiles {
     FileChannel channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    if (channel.size() < committed) {
+      long size = channel.size();
+      channel.close();
+      // Lost or cut by something else than Vitrine: appending would leave a hole in the file.
+      throw new IOException(
+          file + " holds " + size + " bytes, fewer than the " + committed + " committed to it.");
+    }
     channel.truncate(committed);
     channel.position(committed);
     return new Appending(channel);

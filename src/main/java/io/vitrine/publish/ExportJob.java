@@ -59,8 +59,26 @@ public class ExportJob implements JobWork {
     if (run == null) {
       return 0;
     }
-    search.awaitCommitted();
+    awaitIndex();
     return search.count(run.search());
+  }
+
+  /**
+   * Waits until the index holds every write committed before the export began: up to 60 times
+   * vitrine.search.wait-ms (5 minutes by default), since after a large import it may lag longer
+   * than a request would wait.
+   */
+  private void awaitIndex() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        search.awaitCommitted();
+        return;
+      } catch (ProblemException lagging) {
+        if (attempt >= 60) {
+          throw lagging;
+        }
+      }
+    }
   }
 
   @Override
@@ -70,7 +88,7 @@ public class ExportJob implements JobWork {
       return null;
     }
     Exports.Profile profile = exports.profile(channel(run), run.definition());
-    List<Long> ids = search.walk(run.search(), cursor, Exports.BATCH);
+    List<Long> ids = search.walk(run.search(), cursor, exports.batchSize());
     try {
       if (ids.isEmpty()) {
         complete(run, profile);
@@ -112,9 +130,10 @@ public class ExportJob implements JobWork {
   private Channel channel(ExportRun run) {
     try {
       return feed.channel(run.channel());
-    } catch (ProblemException e) {
+    } catch (ProblemException gone) {
+      // Without the cause: the job records the innermost one, which says less.
       throw new IllegalStateException(
-          "The channel " + run.channel() + " of export " + run.id() + " was deleted.", e);
+          "The channel " + run.channel() + " of export " + run.id() + " was deleted.");
     }
   }
 
@@ -156,7 +175,6 @@ public class ExportJob implements JobWork {
       run.advance(0, 0, run.fileLength(), report.commit());
     }
     run.complete(length, Timestamps.now());
-    ExportProfile profileNow = profiles.find(run.channel(), run.profile());
-    exports.prune(run, profileNow == null ? ExportProfileKind.DEFAULT_KEEP : profileNow.keep());
+    exports.prune(run, profiles.find(run.channel(), run.profile()));
   }
 }

@@ -7,6 +7,7 @@ import io.vitrine.publish.export.ExportFormat;
 import io.vitrine.publish.export.ExportPlan;
 import io.vitrine.publish.export.FieldSource;
 import io.vitrine.publish.export.GoogleMerchantExport;
+import io.vitrine.publish.export.ProductFields;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How one channel's products are exported as a file (under {@code
@@ -142,6 +145,38 @@ public class ExportProfile extends CatalogEntity {
                 feed.getString("title", null),
                 feed.getString("link", null),
                 feed.getString("description", null)));
+  }
+
+  /** The attributes and product fields its columns and mapping read, by code. */
+  Set<String> fieldsRead() {
+    JsonObject settings = settings();
+    List<JsonValue> sources = new ArrayList<>();
+    if (settings.getJsonArray("columns") != null) {
+      settings.getJsonArray("columns").forEach(c -> sources.add(c.asJsonObject().get("source")));
+    }
+    if (settings.getJsonObject("mapping") != null) {
+      sources.addAll(settings.getJsonObject("mapping").values());
+    }
+    Set<String> codes = new TreeSet<>();
+    for (JsonValue json : sources) {
+      FieldSource source = FieldSource.of(json);
+      if (source instanceof FieldSource.Field field) {
+        codes.add(field.code());
+      } else if (source instanceof FieldSource.Template template) {
+        codes.addAll(ProductFields.placeholders(template.template()));
+      }
+    }
+    return codes;
+  }
+
+  /** The codes its filter {@code field} (families, categories) lists. */
+  Set<String> filtered(String field) {
+    Set<String> codes = new TreeSet<>();
+    settings()
+        .getJsonObject("filters")
+        .getJsonArray(field)
+        .forEach(code -> codes.add(((jakarta.json.JsonString) code).getString()));
+    return codes;
   }
 
   /** The composite key: channel and profile code. */

@@ -99,15 +99,9 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
   @Override
   public JsonObject toJson(ExportProfile profile) {
     JsonObjectBuilder json =
-        head(profile)
-            .add("channel", profile.channel())
-            .add("format", profile.format().code())
-            .add("locale", profile.locale());
-    if (profile.currency() == null) {
-      json.addNull("currency");
-    } else {
-      json.add("currency", profile.currency());
-    }
+        head(profile).add("channel", profile.channel()).add("format", profile.format().code());
+    orNull(json, "locale", profile.locale());
+    orNull(json, "currency", profile.currency());
     profile.settings().forEach(json::add);
     if (profile.everyHours() == null) {
       json.addNull("schedule");
@@ -116,6 +110,14 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
     }
     json.add("keep", profile.keep());
     return tail(json, profile).build();
+  }
+
+  private static void orNull(JsonObjectBuilder json, String field, String value) {
+    if (value == null) {
+      json.addNull(field);
+    } else {
+      json.add(field, value);
+    }
   }
 
   @Override
@@ -134,19 +136,37 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
       in.invalid(
           "format", "must be one of " + ExportFormat.codes() + ", not '" + formatCode + "'.");
     }
-    String locale = in.string("locale");
-    if (locale == null) {
-      locale = channel.locales().get(0);
-    } else if (!channel.locales().contains(locale)) {
-      in.invalid("locale", notOfChannel("locale", locale, channel, channel.locales()));
-    }
-    String currency = in.string("currency");
-    if (currency == null) {
-      currency = channel.currencies().isEmpty() ? null : channel.currencies().get(0);
-    } else if (!channel.currencies().contains(currency)) {
-      in.invalid("currency", notOfChannel("currency", currency, channel, channel.currencies()));
-    }
     boolean formatChanged = !edit.isNew() && format != null && format != profile.format();
+    boolean fresh = edit.isNew() || formatChanged;
+    String locale = in.string("locale");
+    String currency = in.string("currency");
+    if (format == ExportFormat.JSON) {
+      // The JSON export holds the products as the feed does: in all the channel's locales and
+      // currencies. A locale or currency left from another format goes with it.
+      if (!formatChanged) {
+        for (String field : List.of("locale", "currency")) {
+          if (in.has(field)) {
+            in.invalid(
+                field,
+                "does not apply to json profiles: they hold all the channel's " + field + "s.");
+          }
+        }
+      }
+      locale = null;
+      currency = null;
+    } else {
+      if (locale == null) {
+        locale = channel.locales().get(0);
+      } else if (!channel.locales().contains(locale)) {
+        in.invalid("locale", notOfChannel("locale", locale, channel, channel.locales()));
+      }
+      // A profile made when the channel had no currency keeps none until it is given one.
+      if (currency == null && fresh) {
+        currency = channel.currencies().isEmpty() ? null : channel.currencies().get(0);
+      } else if (currency != null && !channel.currencies().contains(currency)) {
+        in.invalid("currency", notOfChannel("currency", currency, channel, channel.currencies()));
+      }
+    }
     JsonObjectBuilder settings = Jsonp.objectBuilder();
     JsonObject filters = filters(in, settings);
     if (format == null) {
@@ -155,8 +175,7 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
         in.has(field);
       }
     } else {
-      formatSettings(
-          in, settings, format, edit.isNew(), formatChanged, schema, filters, channel, locale);
+      formatSettings(in, settings, format, fresh, formatChanged, schema, filters, channel, locale);
       if (format == ExportFormat.GOOGLE_MERCHANT && currency == null) {
         in.invalid(
             "currency",
@@ -192,7 +211,7 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
       JsonInput in,
       JsonObjectBuilder settings,
       ExportFormat format,
-      boolean isNew,
+      boolean fresh,
       boolean formatChanged,
       CatalogSnapshot schema,
       JsonObject filters,
@@ -210,7 +229,7 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
     }
     if (format == ExportFormat.GOOGLE_MERCHANT) {
       // Defaults fill a new Google mapping; an edited one keeps what it was given.
-      JsonObject mapping = mapping(in, settings, schema, isNew || formatChanged);
+      JsonObject mapping = mapping(in, settings, schema, fresh);
       feed(in, settings, channel, locale, mapping);
     } else {
       foreign(in, formatChanged, "google_merchant", "mapping", "feed");

@@ -41,12 +41,26 @@ public class ExportSchedule {
     worker.stop();
   }
 
+  /** Each in a transaction of its own: one that cannot start does not stop the others. */
+  private void startDue() {
+    for (ExportProfile.Key due : exports.due()) {
+      try {
+        exports.start(due.channel, due.code);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "The scheduled export of " + due.channel + "/" + due.code + " cannot start",
+            e);
+      }
+    }
+  }
+
   private void run() {
     while (worker.running()) {
       try {
         worker.idle(checkSeconds * 1000, () -> true);
         if (worker.running()) {
-          exports.startDue();
+          startDue();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

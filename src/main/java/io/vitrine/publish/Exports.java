@@ -20,7 +20,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -28,7 +27,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,7 +43,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Exports {
 
-  static final int BATCH = 1000;
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(Exports.class.getName());
 
@@ -61,6 +61,21 @@ public class Exports {
   @ConfigProperty(name = "vitrine.export.stream-max-products", defaultValue = "50000")
   long streamMax;
 
+  /** How far before the last export began "updated since the last export" looks: see there. */
+  @Inject
+  @ConfigProperty(name = "vitrine.export.updated-margin-seconds", defaultValue = "900")
+  long updatedMarginSeconds;
+
+  /** Products per batch of an export job (and per read of a stream). */
+  @Inject
+  @ConfigProperty(name = "vitrine.export.batch-size", defaultValue = "1000")
+  int batch;
+
+  /** Products per batch (a method: other beans see this one through its proxy, not its fields). */
+  int batchSize() {
+    return batch;
+  }
+
   /** A profile as an export takes it: its JSON and what it writes. */
   record Profile(Channel channel, JsonObject json, ExportPlan plan, ProductFields fields) {}
 
@@ -68,13 +83,14 @@ public class Exports {
   @Transactional
   public ExportRun start(String channelCode, String profileCode) {
     Profile profile = profile(channelCode, profileCode);
+    OffsetDateTime after = updatedAfter(profile);
     ExportRun run =
         new ExportRun(
             channelCode,
             profileCode,
             profile.json(),
-            search(profile, lastExport(channelCode, profileCode)),
-            updatedAfter(profile, lastExport(channelCode, profileCode)),
+            search(profile, after),
+            after,
             Timestamps.now());
     em.persist(run);
     em.flush();
@@ -84,14 +100,14 @@ public class Exports {
   }
 
   /**
-   * Starts the exports that profiles with a schedule are due: those whose last export began at
-   * least their hours ago (or never ran) and is done. A profile that cannot start (its channel lost
-   * its locale) is logged and tried again at the next check.
+   * The profiles with a schedule that are due an export (channel, code): those whose last export
+   * began at least their hours ago, or never ran, and is done. Each is then started on its own
+   * ({@link ExportSchedule}), so that one that cannot start does not stop the others.
    */
-  @Transactional
-  public int startDue() {
+  @Transactional(TxType.SUPPORTS)
+  public List<ExportProfile.Key> due() {
     OffsetDateTime now = Timestamps.now();
-    int started = 0;
+    List<ExportProfile.Key> due = new ArrayList<>();
     for (ExportProfile profile :
         em.createQuery(
                 "SELECT p FROM ExportProfile p WHERE p.everyHours IS NOT NULL", ExportProfile.class)
@@ -99,27 +115,18 @@ public class Exports {
       List<ExportRun> last = list(profile.channel(), profile.code(), Long.MAX_VALUE, 1);
       if (!last.isEmpty()) {
         ExportRun run = last.get(0);
-        Job job = jobs.find(run.job());
-        boolean busy =
-            job != null && (job.state() == Job.State.QUEUED || job.state() == Job.State.RUNNING);
-        if (busy || run.created().plusHours(profile.everyHours()).isAfter(now)) {
+        if (busy(jobs.find(run.job()))
+            || run.created().plusHours(profile.everyHours()).isAfter(now)) {
           continue;
         }
       }
-      try {
-        start(profile.channel(), profile.code());
-        started++;
-      } catch (ProblemException e) {
-        LOG.warning(
-            "The scheduled export of "
-                + profile.channel()
-                + "/"
-                + profile.code()
-                + " cannot start: "
-                + e.problem().detail());
-      }
+      due.add(new ExportProfile.Key(profile.channel(), profile.code()));
     }
-    return started;
+    return due;
+  }
+
+  private static boolean busy(Job job) {
+    return job != null && (job.state() == Job.State.QUEUED || job.state() == Job.State.RUNNING);
   }
 
   /** The profile, checked against its channel as it is now (its locales may have changed). */
@@ -130,18 +137,21 @@ public class Exports {
       throw new ProblemException(Problem.notFound("export profile", profileCode));
     }
     Channel channel = feed.channel(channelCode);
-    if (!channel.locales().contains(profile.locale())
-        || (profile.currency() != null && !channel.currencies().contains(profile.currency()))) {
+    boolean localeGone = profile.locale() != null && !channel.locales().contains(profile.locale());
+    boolean currencyGone =
+        profile.currency() != null && !channel.currencies().contains(profile.currency());
+    if (localeGone || currencyGone) {
       throw new ProblemException(
           Problem.conflict(
               "The export profile "
                   + profileCode
                   + " writes in "
-                  + profile.locale()
-                  + (profile.currency() == null ? "" : " and " + profile.currency())
+                  + (localeGone ? profile.locale() : profile.currency())
                   + ", which the channel "
                   + channelCode
-                  + " no longer has: change the profile's locale or currency first."));
+                  + " no longer has: change the profile's "
+                  + (localeGone ? "locale" : "currency")
+                  + " first."));
     }
     return profile(channel, profiles.toJson(profile));
   }
@@ -154,27 +164,56 @@ public class Exports {
         json,
         ExportProfile.plan(format, json),
         new ProductFields(
-            feed.schema(), json.getString("locale"), json.getString("currency", null)));
+            feed.schema(), json.getString("locale", null), json.getString("currency", null)));
   }
 
-  /** When the last export of the profile that wrote its file whole began; null before the first. */
-  private OffsetDateTime lastExport(String channel, String profile) {
-    return em.createQuery(
-            "SELECT MAX(r.created) FROM ExportRun r WHERE r.channel = :channel"
-                + " AND r.profile = :profile AND r.complete = TRUE",
-            OffsetDateTime.class)
-        .setParameter("channel", channel)
-        .setParameter("profile", profile)
-        .getSingleResult();
+  /**
+   * With the filter "updated since the last export": from when products are taken, else null (all
+   * of them). The last export is the newest that wrote its file whole with the profile as it is
+   * now: after an edit of what the profile exports (not of its labels, schedule or files kept), or
+   * for a profile made anew under an old code, the next export takes every product again.
+   */
+  private OffsetDateTime updatedAfter(Profile profile) {
+    if (!profile.json().getJsonObject("filters").getBoolean("updated_since_last_export", false)) {
+      return null;
+    }
+    List<ExportRun> complete =
+        em.createQuery(
+                "SELECT r FROM ExportRun r WHERE r.channel = :channel AND r.profile = :profile"
+                    + " AND r.complete = TRUE ORDER BY r.id DESC",
+                ExportRun.class)
+            .setParameter("channel", profile.channel().code())
+            .setParameter("profile", profile.json().getString("code"))
+            .setMaxResults(1)
+            .getResultList();
+    if (complete.isEmpty()
+        || !essence(complete.get(0).definition()).equals(essence(profile.json()))) {
+      return null;
+    }
+    // A product is stamped when its write begins and seen when it commits: one stamped just
+    // before the last export began may have committed after the export passed it by. Taking a
+    // margin back sends a few products twice rather than losing one.
+    return complete.get(0).created().minusSeconds(updatedMarginSeconds);
   }
 
-  private static OffsetDateTime updatedAfter(Profile profile, OffsetDateTime last) {
-    JsonObject filters = profile.json().getJsonObject("filters");
-    return filters.getBoolean("updated_since_last_export", false) ? last : null;
+  /** What a profile exports: its definition without labels, schedule, files kept and times. */
+  private static JsonObject essence(JsonObject definition) {
+    JsonObjectBuilder essence = Jsonp.objectBuilder(definition);
+    for (String field : List.of("labels", "schedule", "keep", "updated")) {
+      essence.remove(field);
+    }
+    return essence.build();
+  }
+
+  /** Whether {@code run} was made by {@code profile} (not by one deleted before it was made). */
+  static boolean madeBy(ExportRun run, ExportProfile profile) {
+    return profile != null
+        && Objects.equals(
+            run.definition().getString("created", null), Timestamps.format(profile.created()));
   }
 
   /** The channel's eligibility rule and the profile's filters, as one search. */
-  static String search(Profile profile, OffsetDateTime lastExport) {
+  static String search(Profile profile, OffsetDateTime updatedAfter) {
     JsonObject rule =
         Jsonp.reader(new java.io.StringReader(EligibilitySearch.of(profile.channel())))
             .readObject();
@@ -196,11 +235,11 @@ public class Exports {
               .add("value", Jsonp.arrayBuilder(categories)));
       search.add("categories", conditions);
     }
-    OffsetDateTime after = updatedAfter(profile, lastExport);
-    if (after != null) {
+    if (updatedAfter != null) {
       // The filter compares milliseconds and says "after": one earlier takes the same instant in.
       search.add(
-          "updated", condition(">", Jsonp.value(Timestamps.format(after.minusNanos(1_000_000)))));
+          "updated",
+          condition(">", Jsonp.value(Timestamps.format(updatedAfter.minusNanos(1_000_000)))));
     }
     return search.build().toString();
   }
@@ -256,12 +295,13 @@ public class Exports {
   /** Deletes a run and its files; refused while its job may still write them. */
   @Transactional
   public void delete(long id) {
-    ExportRun run = em.find(ExportRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+    ExportRun run = em.find(ExportRun.class, id);
     if (run == null) {
       throw new ProblemException(Problem.notFound("export", Long.toString(id)));
     }
-    Job job = jobs.find(run.job());
-    if (job != null && (job.state() == Job.State.QUEUED || job.state() == Job.State.RUNNING)) {
+    // The job's row first, as the job runner locks it before the run: no batch can start (a
+    // retry, say) between this check and the commit.
+    if (busy(jobs.findForUpdate(run.job()))) {
       throw new ProblemException(
           Problem.conflict("Export " + id + " is still being written; delete it once it is done."));
     }
@@ -270,20 +310,30 @@ public class Exports {
   }
 
   /**
-   * Deletes the files and runs of the profile older than its newest {@code keep} complete ones (a
-   * run whose job is still to finish stays).
+   * Deletes the older exports of {@code profile} beyond its newest {@code keep} (the latest one
+   * counted), their files with them: those that wrote their file whole and those that failed.
+   * Exports of a profile deleted before this one was made under the same code are left alone, as
+   * deleting a profile promises.
    */
-  void prune(ExportRun latest, int keep) {
+  void prune(ExportRun latest, ExportProfile profile) {
+    if (profile == null) {
+      return;
+    }
     List<ExportRun> older =
-        em.createQuery(
+        em
+            .createQuery(
                 "SELECT r FROM ExportRun r WHERE r.channel = :channel AND r.profile = :profile"
-                    + " AND r.id < :latest AND r.complete = TRUE ORDER BY r.id DESC",
+                    + " AND r.id < :latest ORDER BY r.id DESC",
                 ExportRun.class)
             .setParameter("channel", latest.channel())
             .setParameter("profile", latest.profile())
             .setParameter("latest", latest.id())
-            .getResultList();
-    for (ExportRun old : older.subList(Math.min(older.size(), keep - 1), older.size())) {
+            .getResultList()
+            .stream()
+            .filter(run -> madeBy(run, profile))
+            .filter(run -> run.complete() || !busy(jobs.find(run.job())))
+            .toList();
+    for (ExportRun old : older.subList(Math.min(older.size(), profile.keep() - 1), older.size())) {
       em.remove(old);
       files.afterCommit(() -> ExportFiles.deleteAll(folder(old.id())));
     }
@@ -315,7 +365,7 @@ public class Exports {
    */
   public Streamed stream(String channelCode, String profileCode, boolean rejectionsOnly) {
     Profile profile = profile(channelCode, profileCode);
-    String rule = search(profile, lastExport(channelCode, profileCode));
+    String rule = search(profile, updatedAfter(profile));
     search.awaitCommitted();
     long count = search.count(rule);
     if (count > streamMax) {
@@ -369,7 +419,7 @@ public class Exports {
       long after = 0;
       List<Long> ids;
       do {
-        ids = search.walk(rule, after, BATCH);
+        ids = search.walk(rule, after, batch);
         for (JsonObject product : feed.resolved(profile.channel(), ids)) {
           String refused = writer.write(product);
           if (refused != null && rejections != null) {
@@ -379,7 +429,7 @@ public class Exports {
         if (!ids.isEmpty()) {
           after = ids.get(ids.size() - 1);
         }
-      } while (ids.size() == BATCH);
+      } while (ids.size() == batch);
       writer.finish();
       if (rejections != null) {
         rejections.flush();

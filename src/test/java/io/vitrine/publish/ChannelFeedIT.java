@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 class ChannelFeedIT extends VitrineIT {
 
   private TestCatalog c;
-  private int eans;
 
   @BeforeEach
   void catalog() {
@@ -39,43 +38,8 @@ class ChannelFeedIT extends VitrineIT {
     return "api/v1/channels/" + c.channel + "/products";
   }
 
-  /** A product complete for the channel (en_US and fr_FR names, price, EAN) unless told. */
   private String product(String identifier, boolean complete, String extraValues) {
-    String body =
-        "{'identifier':'"
-            + identifier
-            + "','family':'"
-            + c.family
-            + "','categories':['"
-            + c.leaf
-            + "'],'values':{'"
-            + c.name
-            + "':[{'locale':'en_US','scope':null,'data':'Crew tee "
-            + identifier
-            + "'}"
-            + (complete ? ",{'locale':'fr_FR','scope':null,'data':'T-shirt'}" : "")
-            + "],'"
-            + c.price
-            + "':[{'locale':null,'scope':null,'data':[{'amount':'10.50','currency':'EUR'},"
-            + "{'amount':'12','currency':'USD'}]}],'"
-            + c.ean
-            + "':[{'locale':null,'scope':null,'data':'"
-            + ean()
-            + "'}]"
-            + extraValues
-            + "}}";
-    assertStatus(201, api.post("api/v1/products", json(body)));
-    return identifier;
-  }
-
-  /** A valid EAN-13 no other product of the run has. */
-  private String ean() {
-    String twelve = String.format("2%05d%06d", Math.abs(c.suffix.hashCode()) % 100000, ++eans);
-    int sum = 0;
-    for (int i = 0; i < 12; i++) {
-      sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-    }
-    return twelve + (10 - sum % 10) % 10;
+    return c.product(api, identifier, complete, extraValues);
   }
 
   /**

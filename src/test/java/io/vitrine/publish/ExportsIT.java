@@ -25,6 +25,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ class ExportsIT extends VitrineIT {
             "categories",
             "item_group"),
         rows.get(0).toList());
-    assertEquals("", rejections(run).lines().skip(1).reduce("", String::concat));
+    assertEquals("identifier,reason\r\n", rejections(run), "none refused");
 
     assertArrayEquals(
         file.body().getBytes(StandardCharsets.UTF_8), streamed("ecommerce", profile), "streamed");
@@ -348,50 +349,12 @@ class ExportsIT extends VitrineIT {
         google::toString);
   }
 
-  private String product(TestCatalog c, String identifier, String name) {
-    String body =
-        "{'identifier':'"
-            + identifier
-            + "','family':'"
-            + c.family
-            + "','categories':['"
-            + c.leaf
-            + "'],'values':{'"
-            + c.name
-            + "':[{'locale':'en_US','scope':null,'data':'"
-            + name
-            + "'},{'locale':'fr_FR','scope':null,'data':'"
-            + name
-            + "'}],'"
-            + c.price
-            + "':[{'locale':null,'scope':null,'data':[{'amount':'10','currency':'EUR'},"
-            + "{'amount':'11','currency':'USD'}]}],'"
-            + c.ean
-            + "':[{'locale':null,'scope':null,'data':'"
-            + ean()
-            + "'}]}}";
-    assertStatus(201, api.post("api/v1/products", json(body)));
-    return identifier;
-  }
-
-  private static int eans;
-
-  /** A valid EAN-13 no other test of this class uses. */
-  private static String ean() {
-    String body =
-        String.format("%012d", 200_000_000_000L + (System.nanoTime() % 1_000_000) * 100 + eans++);
-    int sum = 0;
-    for (int i = 0; i < 12; i++) {
-      sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-    }
-    return body + (10 - sum % 10) % 10;
-  }
-
   @Test
   void updatedSinceTheLastExportTakesOnlyWhatChanged() throws Exception {
     TestCatalog c = TestCatalog.create(api);
-    String a = product(c, unique("UPD"), "First");
-    String b = product(c, unique("UPD"), "Second");
+    String a = c.product(api, unique("UPD"), true, "");
+    String b = c.product(api, unique("UPD"), true, "");
+    sleep(2500); // longer than the margin before the last export the tests run with (2 s)
     String profile =
         profile(
             c.channel,
@@ -411,18 +374,37 @@ class ExportsIT extends VitrineIT {
                 "{'values':{'"
                     + c.name
                     + "':[{'locale':'en_US','scope':null,'data':'Second, renamed'}]}}")));
+    sleep(2500); // so that the next export, looking 2 s back from this one's start, misses b
     JsonObject second = export(c.channel, profile);
-    assertEquals(first.getString("created"), second.getString("updated_after"));
+    // From a margin (2 s in tests, 15 min by default) before the first began: a product stamped
+    // just before it and committed after it had passed is not lost.
+    assertEquals(
+        OffsetDateTime.parse(first.getString("created")).minusSeconds(2),
+        OffsetDateTime.parse(second.getString("updated_after")));
     List<CSVRecord> changed =
         csv(api.get("api/v1/exports/" + second.getInt("id") + "/file").body());
     assertEquals(2, changed.size(), changed.toString());
     assertEquals(List.of(b, "Second, renamed"), changed.get(1).toList());
+
+    // An edit of what the profile exports starts again from every product; of its labels, not.
+    String path = "api/v1/channels/" + c.channel + "/export-profiles/" + profile;
+    assertStatus(200, api.patch(path, json("{'labels':{'en_US':'Changes only'}}")));
+    assertEquals(1, csv(file(export(c.channel, profile))).size(), "only the header: none changed");
+    assertStatus(
+        200, api.patch(path, json("{'columns':['identifier','" + c.name + "','" + c.ean + "']}")));
+    JsonObject edited = export(c.channel, profile);
+    assertTrue(edited.isNull("updated_after"), edited.toString());
+    assertEquals(3, csv(file(edited)).size());
+  }
+
+  private String file(JsonObject run) {
+    return api.get("api/v1/exports/" + run.getInt("id") + "/file").body();
   }
 
   @Test
   void onlyTheNewestFilesAreKept() {
     TestCatalog c = TestCatalog.create(api);
-    product(c, unique("KEEP"), "Kept");
+    c.product(api, unique("KEEP"), true, "");
     String profile = profile(c.channel, "'format':'json','keep':2");
     long first = export(c.channel, profile).getInt("id");
     long second = export(c.channel, profile).getInt("id");
@@ -436,16 +418,31 @@ class ExportsIT extends VitrineIT {
             .toList(),
         listed::toString);
     assertProblem(404, "not-found", api.get("api/v1/exports/" + first));
+    assertFalse(Files.exists(folder(first)), "the pruned export's files are gone");
 
     assertStatus(204, api.delete("api/v1/exports/" + second));
     assertProblem(404, "not-found", api.get("api/v1/exports/" + second + "/file"));
+    assertFalse(Files.exists(folder(second)), "the deleted export's files are gone");
     assertStatus(200, api.get("api/v1/exports/" + third + "/file"));
+    assertTrue(Files.exists(folder(third)));
+  }
+
+  /** Where the server (on this machine, its data directory set by TestDatabase) keeps an export. */
+  private static Path folder(long export) {
+    return Path.of(System.getProperty("vitrine.it.work", "target/it"))
+        .resolve(System.getProperty("vitrine.it.db") + "-data")
+        .resolve("exports")
+        .resolve(Long.toString(export));
   }
 
   @Test
   void aScheduledProfileExportsOnItsOwn() {
     TestCatalog c = TestCatalog.create(api);
-    product(c, unique("SCH"), "Scheduled");
+    c.product(api, unique("SCH"), true, "");
+    // A scheduled profile that cannot start (its locale left the channel) does not stop others.
+    TestCatalog other = TestCatalog.create(api);
+    profile(other.channel, "'format':'csv','locale':'fr_FR','schedule':{'every_hours':1}");
+    assertStatus(200, api.patch("api/v1/channels/" + other.channel, json("{'locales':['en_US']}")));
     String profile = profile(c.channel, "'format':'json','schedule':{'every_hours':24}");
     String path = "api/v1/channels/" + c.channel + "/export-profiles/" + profile + "/exports";
     long deadline = System.nanoTime() + 60_000_000_000L;
@@ -468,11 +465,37 @@ class ExportsIT extends VitrineIT {
     var delete = api.delete("api/v1/channels/" + c.channel);
     assertProblem(409, "in-use", delete);
     assertTrue(delete.body().contains("export profiles"), delete::toString);
-    // Its locale gone from the channel, the profile cannot export until it is changed.
+    // Neither can an attribute its columns read, nor a category its filters name.
+    String note = unique("note");
+    assertStatus(201, api.post("api/v1/attributes", json("{'code':'" + note + "','type':'text'}")));
+    String category = unique("cat");
+    assertStatus(
+        201,
+        api.post(
+            "api/v1/categories", json("{'code':'" + category + "','parent':'" + c.tree + "'}")));
+    profile(
+        c.channel,
+        "'format':'xlsx','columns':['identifier',{'header':'Note','source':{'template':'n: {"
+            + note
+            + "}'}}],'filters':{'categories':['"
+            + category
+            + "']}");
+    assertTrue(
+        assertProblem(409, "in-use", api.delete("api/v1/attributes/" + note))
+            .toString()
+            .contains("export profiles"));
+    assertTrue(
+        assertProblem(409, "in-use", api.delete("api/v1/categories/" + category))
+            .toString()
+            .contains("export profiles"));
+    // Its locale gone from the channel, the profile cannot export until it is changed; a JSON
+    // profile, which holds every locale of the channel, still can.
+    String allLocales = profile(c.channel, "'format':'json'");
     assertStatus(200, api.patch("api/v1/channels/" + c.channel, json("{'locales':['en_US']}")));
     var start =
         api.post("api/v1/channels/" + c.channel + "/export-profiles/" + profile + "/exports", "{}");
     assertTrue(assertProblem(409, "conflict", start).getString("detail").contains("fr_FR"));
+    export(c.channel, allLocales);
     // Over the stream limit (50 in tests), a stream is refused before anything is written.
     String everything =
         profile(

@@ -134,6 +134,47 @@ public final class TestCatalog {
     return c;
   }
 
+  /** A product complete for the channel (en_US and fr_FR names, price, EAN) unless told. */
+  public String product(Api api, String identifier, boolean complete, String extraValues) {
+    String body =
+        "{'identifier':'"
+            + identifier
+            + "','family':'"
+            + family
+            + "','categories':['"
+            + leaf
+            + "'],'values':{'"
+            + name
+            + "':[{'locale':'en_US','scope':null,'data':'Crew tee "
+            + identifier
+            + "'}"
+            + (complete ? ",{'locale':'fr_FR','scope':null,'data':'T-shirt'}" : "")
+            + "],'"
+            + price
+            + "':[{'locale':null,'scope':null,'data':[{'amount':'10.50','currency':'EUR'},"
+            + "{'amount':'12','currency':'USD'}]}],'"
+            + ean
+            + "':[{'locale':null,'scope':null,'data':'"
+            + ean()
+            + "'}]"
+            + extraValues
+            + "}}";
+    created(api.post("api/v1/products", json(body)));
+    return identifier;
+  }
+
+  private int eans;
+
+  /** A valid EAN-13 no other product of the run has. */
+  private String ean() {
+    String twelve = String.format("2%05d%06d", Math.abs(suffix.hashCode()) % 100000, ++eans);
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+    }
+    return twelve + (10 - sum % 10) % 10;
+  }
+
   private static void attribute(Api api, String json) {
     created(api.post("api/v1/attributes", json(json)));
   }

@@ -70,9 +70,13 @@ public class TestDatabase implements LauncherSessionListener {
             "-Xmx1g",
             "-Djava.io.tmpdir=" + work.resolve("tmp"),
             "-Dvitrine.data.dir=" + dataDir,
-            // ExportsIT: scheduled exports start within a second; streams stop at 50 products.
+            // ExportsIT: scheduled exports start within a second; streams stop at 50 products;
+            // batches of 7 make every export of the sample many batches; "updated since the last
+            // export" looks 2 s back.
             "-Dvitrine.export.schedule-check-seconds=1",
             "-Dvitrine.export.stream-max-products=50",
+            "-Dvitrine.export.batch-size=7",
+            "-Dvitrine.export.updated-margin-seconds=2",
             "-Dvitrine.db.url=" + url,
             "-Dvitrine.db.user=" + user,
             "-Dvitrine.db.password=" + password));

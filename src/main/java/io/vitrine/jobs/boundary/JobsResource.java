@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -113,18 +112,10 @@ public class JobsResource {
     if (job.subject() != null) {
       json.add("subject", job.subject());
     }
-    time(json, "created", job.created());
-    time(json, "started", job.started());
-    time(json, "finished", job.finished());
+    Timestamps.add(json, "created", job.created());
+    Timestamps.add(json, "started", job.started());
+    Timestamps.add(json, "finished", job.finished());
     json.add("errors", Jsonp.arrayBuilder(job.errors()));
     return json.build();
-  }
-
-  private static void time(JsonObjectBuilder json, String name, OffsetDateTime time) {
-    if (time == null) {
-      json.addNull(name);
-    } else {
-      json.add(name, Timestamps.format(time));
-    }
   }
 }

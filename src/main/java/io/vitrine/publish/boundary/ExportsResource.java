@@ -34,7 +34,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -140,7 +139,12 @@ public class ExportsResource {
   @APIResponse(responseCode = "404", description = "No such export")
   public Response rejections(@PathParam("id") long id) {
     ExportRun run = exports.find(id);
-    return Response.ok(bytes(exports.rejections(run), run.rejectionsLength()))
+    // Before its first batch, an export has refused nothing: the header alone.
+    Object body =
+        run.rejectionsLength() == 0
+            ? "identifier,reason\r\n"
+            : bytes(exports.rejections(run), run.rejectionsLength());
+    return Response.ok(body)
         .type(CSV)
         .header("Content-Disposition", "attachment; filename=\"export-" + id + "-rejections.csv\"")
         .build();
@@ -148,6 +152,14 @@ public class ExportsResource {
 
   /** The first {@code length} bytes of {@code file}: what committed batches wrote. */
   private static StreamingOutput bytes(java.nio.file.Path file, long length) {
+    try {
+      if (Files.size(file) < length) {
+        throw new IllegalStateException(
+            file + " holds fewer bytes than the " + length + " its export committed.");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("The file of an export is missing: " + file, e);
+    }
     return out -> {
       if (length == 0) {
         return;
@@ -207,9 +219,9 @@ public class ExportsResource {
             .add("total", job == null ? 0 : job.total())
             .add("written", run.written())
             .add("rejected", run.rejected());
-    time(json, "updated_after", run.updatedAfter());
-    time(json, "created", run.created());
-    time(json, "finished", run.finished());
+    Timestamps.add(json, "updated_after", run.updatedAfter());
+    Timestamps.add(json, "created", run.created());
+    Timestamps.add(json, "finished", run.finished());
     if (run.complete()) {
       links.add("file", href(self + "/file"));
       json.add(
@@ -235,14 +247,6 @@ public class ExportsResource {
     }
     Job.State state = job.state() == Job.State.FINISHED ? Job.State.RUNNING : job.state();
     return state.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static void time(JsonObjectBuilder json, String name, OffsetDateTime time) {
-    if (time == null) {
-      json.addNull(name);
-    } else {
-      json.add(name, Timestamps.format(time));
-    }
   }
 
   private static JsonObject href(String href) {

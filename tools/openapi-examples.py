@@ -286,6 +286,36 @@ record("deleteExport", "DELETE", "/exports/999999", expect=404)
 record("exportRejections", "GET", f"/exports/{export_id}/rejections", expect=200, answer_type="text/csv")
 record("downloadExport", "GET", "/exports/999999/file", expect=404)
 
+# Assets: a photo of the sample catalog uploaded, the same bytes again, and a refusal.
+import pathlib
+photo = pathlib.Path("assets-sample/images/beanie_charcoal.png").read_bytes()
+
+
+def put_file(operation, path, data, content_type, expect):
+    request = urllib.request.Request(BASE + path, data=data, method="PUT")
+    request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request) as response:
+            status, text = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        status, text = error.code, error.read().decode()
+    if status != expect:
+        sys.exit(f"{operation}: PUT {path} answered {status}, expected {expect}: {text}")
+    entry = examples.setdefault(operation, {"responses": {}})
+    if str(status).startswith("2"):
+        entry["request"] = f"(the file's bytes: {content_type}, at most vitrine.assets.max-bytes)"
+        entry["request_type"] = content_type
+    entry["responses"][str(status)] = json.loads(text)
+
+
+put_file("putAsset", "/assets/beanie_charcoal?file_name=beanie_charcoal.png", photo, "image/png", 201)
+put_file("putAsset", "/assets/beanie_charcoal_copy", photo, "image/png", 201)
+put_file("putAsset", "/assets/not_a_jpeg", photo, "image/jpeg", 422)
+record("getAsset", "GET", "/assets/beanie_charcoal", expect=200)
+record("getAsset", "GET", "/assets/no_such_asset", expect=404)
+record("listAssets", "GET", "/assets?limit=2", expect=200)
+record("downloadAsset", "GET", "/assets/no_such_asset/file", expect=404)
+
 shorten_pages()
 with open(OUT, "w", encoding="utf-8") as out:
     json.dump(examples, out, ensure_ascii=False, indent=2)

@@ -77,6 +77,9 @@ public class TestDatabase implements LauncherSessionListener {
             "-Dvitrine.export.stream-max-products=50",
             "-Dvitrine.export.batch-size=7",
             "-Dvitrine.export.updated-margin-seconds=2",
+            // AssetsIT: uploads over 2 MB and images over 4 megapixels are refused.
+            "-Dvitrine.assets.max-bytes=2000000",
+            "-Dvitrine.assets.max-pixels=4000000",
             "-Dvitrine.db.url=" + url,
             "-Dvitrine.db.user=" + user,
             "-Dvitrine.db.password=" + password));

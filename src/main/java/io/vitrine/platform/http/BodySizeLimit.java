@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses request bodies over the configured size with a 413, whether the client announced the size
  * ({@code Content-Length}) or streams it in chunks. Bulk (NDJSON) bodies have their own, larger
- * limit. A write without a Content-Type is a 415: there is nothing to read it as.
+ * limit; asset uploads theirs. A write without a Content-Type is a 415: there is nothing to read it
+ * as.
  */
 @Provider
 @PreMatching
@@ -40,6 +41,11 @@ public class BodySizeLimit implements ContainerRequestFilter {
         };
     if (writes && type == null) {
       throw new ProblemException(Problem.unsupportedMediaType("(none)", "application/json"));
+    }
+    if (request.getMethod().equals("PUT")
+        && request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("assets/")) {
+      // An asset's bytes have their own limit, counted as they stream to disk (asset.AssetFiles).
+      return;
     }
     long limit = type != null && "x-ndjson".equals(type.getSubtype()) ? maxBulkBytes : maxJsonBytes;
     if (request.getLength() > limit) {

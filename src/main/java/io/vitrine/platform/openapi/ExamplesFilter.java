@@ -51,8 +51,12 @@ public class ExamplesFilter implements OASFilter {
         body = OASFactory.createRequestBody();
         operation.setRequestBody(body);
       }
-      body.setContent(
-          withExample(body.getContent(), request instanceof JsonString ? NDJSON : JSON, request));
+      // A request of bytes (an asset's file) names its type, and its example describes them.
+      String type =
+          example.containsKey("request_type")
+              ? example.getString("request_type")
+              : request instanceof JsonString ? NDJSON : JSON;
+      body.setContent(withExample(body.getContent(), type, request));
     }
     JsonObject responses = example.getJsonObject("responses");
     // A text answer of another type than NDJSON (a CSV) names it.

@@ -1,0 +1,106 @@
+package io.vitrine.asset;
+
+import io.vitrine.platform.problem.Violations;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Uploads assets: the body is streamed to disk (never held in memory), checked for what it really
+ * is, and only then kept and described. A refused upload leaves nothing: no file, no row.
+ */
+@ApplicationScoped
+public class Assets {
+
+  /** Letters, digits, _ - and . (not first): a file name's stem, never a path. */
+  static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
+
+  @Inject AssetFiles files;
+  @Inject AssetRecords records;
+
+  @Inject
+  @ConfigProperty(name = "vitrine.assets.max-pixels", defaultValue = "100000000")
+  long maxPixels;
+
+  private AssetInspector inspector;
+
+  @PostConstruct
+  void init() {
+    inspector = new AssetInspector(maxPixels);
+  }
+
+  /**
+   * Stores {@code body} as asset {@code code}, creating it or replacing its file. {@code fileName}
+   * defaults to the code; {@code declaredType} is the request's Content-Type.
+   */
+  public AssetRecords.Saved put(
+      String code, String fileName, String declaredType, String ifMatch, InputStream body) {
+    String name = fileName == null || fileName.isBlank() ? code : fileName.strip();
+    var violations = new Violations();
+    if (!CODE.matcher(code).matches()) {
+      violations.add(
+          "code",
+          "must be 1 to 255 letters, digits, _, - or . (not first), with no path: '"
+              + printable(code)
+              + "' is not.");
+    }
+    String nameProblem = fileNameProblem(name);
+    if (nameProblem != null) {
+      violations.add("file_name", nameProblem);
+    }
+    violations.throwIfAny();
+    try (AssetFiles.Upload upload = files.receive(body)) {
+      AssetInspector.Inspection inspection;
+      try {
+        inspection = inspector.inspect(upload.file(), name, declaredType);
+      } catch (AssetInspector.Refused refused) {
+        new Violations().add("file", refused.getMessage()).throwIfAny();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      // Kept before the row commits: if the row does not, the bytes stay unreferenced, which is
+      // harmless; the other way round, a row could name bytes that are not there.
+      files.keep(upload);
+      return records.save(code, name, upload.sha256(), upload.size(), inspection, ifMatch);
+    }
+  }
+
+  public java.nio.file.Path file(Asset asset) {
+    return files.path(asset.sha256());
+  }
+
+  /** Why {@code name} cannot be a file name, or null: no paths, no control characters. */
+  static String fileNameProblem(String name) {
+    if (name.length() > 255) {
+      return "must be at most 255 characters long.";
+    }
+    if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")) {
+      return "must be a file's name, not a path: '" + printable(name) + "' is not.";
+    }
+    if (name.chars().anyMatch(c -> Character.isISOControl(c))) {
+      return "must not hold control characters: '" + printable(name) + "' does.";
+    }
+    return null;
+  }
+
+  /** {@code text} with control characters shown as \\uXXXX, for a message. */
+  private static String printable(String text) {
+    StringBuilder shown = new StringBuilder();
+    text.chars()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                shown.append(String.format("\\\\u%04x", c));
+              } else {
+                shown.append((char) c);
+              }
+            });
+    return shown.toString();
+  }
+}

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -51,17 +54,19 @@ public class AssetFiles {
    * Streams {@code body} to a file of its own; a 413 (and nothing left behind) past {@code
    * vitrine.assets.max-bytes}.
    */
-  public Upload receive(InputStream body) {
+  public Upload receive(InputStream body, long announced) {
     Path incoming = root().resolve("incoming");
     Path file = incoming.resolve(UUID.randomUUID().toString());
     try {
       Files.createDirectories(incoming);
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       long size = 0;
-      try (OutputStream out = Files.newOutputStream(file)) {
+      try (FileChannel channel =
+              FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(channel)) {
         byte[] buffer = new byte[1 << 16];
         int read;
-        while ((read = body.read(buffer)) > 0) {
+        while ((read = body.read(buffer)) != -1) {
           size += read;
           if (size > maxBytes) {
             throw new ProblemException(Problem.tooLarge(maxBytes));
@@ -69,6 +74,13 @@ public class AssetFiles {
           sha.update(buffer, 0, read);
           out.write(buffer, 0, read);
         }
+        // On disk before it takes its place: a file named by its hash must hold that content.
+        channel.force(true);
+      }
+      if (announced >= 0 && size != announced) {
+        throw new ProblemException(
+            Problem.badRequest(
+                "The upload was cut short: " + size + " of " + announced + " bytes arrived."));
       }
       return new Upload(file, HexFormat.of().formatHex(sha.digest()), size);
     } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
@@ -89,12 +101,29 @@ public class AssetFiles {
     Path target = path(upload.sha256());
     try {
       Files.createDirectories(target.getParent());
-      if (Files.exists(target)) {
+      if (Files.exists(target) && Files.size(target) == upload.size()) {
         return;
       }
       Files.move(upload.file(), target, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException sameBytesMeanwhile) {
       // Another upload of the same bytes took the place first: same content, nothing to do.
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Deletes what uploads cut off by a stop left in incoming; called at start-up, before any upload.
+   */
+  public void sweepIncoming() {
+    Path incoming = root().resolve("incoming");
+    if (!Files.isDirectory(incoming)) {
+      return;
+    }
+    try (var left = Files.list(incoming)) {
+      for (Path file : left.toList()) {
+        Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

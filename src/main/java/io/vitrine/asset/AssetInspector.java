@@ -2,9 +2,11 @@ package io.vitrine.asset;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.mov.QuickTimeDirectory;
 import com.drew.metadata.mp4.Mp4Directory;
 import java.awt.color.ColorSpace;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -78,19 +81,36 @@ public final class AssetInspector {
           Map.entry("image/tiff", Kind.IMAGE),
           Map.entry("image/svg+xml", Kind.IMAGE),
           Map.entry("video/mp4", Kind.VIDEO),
+          Map.entry("video/x-m4v", Kind.VIDEO),
           Map.entry("video/quicktime", Kind.VIDEO),
           Map.entry("video/webm", Kind.VIDEO),
           Map.entry("application/pdf", Kind.DOCUMENT));
 
   private static final Map<String, String> ALIASES =
       Map.of("image/jpg", "image/jpeg", "image/pjpeg", "image/jpeg", "image/x-png", "image/png");
+
+  /** What clients send when they claim nothing (curl sends a form type by default). */
   private static final Set<String> NO_CLAIM =
-      Set.of("application/octet-stream", "binary/octet-stream");
+      Set.of(
+          "application/octet-stream", "binary/octet-stream", "application/x-www-form-urlencoded");
 
   private static final java.util.regex.Pattern DAMAGE =
       java.util.regex.Pattern.compile(
-          "premature|corrupt|truncat|missing|unexpected end|bad huffman",
+          "premature|truncat|missing|unexpected end|bad huffman|corrupt(?!.*extraneous)",
           java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  private static final long MAX_SVG_BYTES = 10_000_000;
+  private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+  private static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
+  private static final Set<String> FORBIDDEN_ELEMENTS =
+      Set.of("script", "foreignobject", "iframe", "object", "embed", "meta", "link", "handler");
+  private static final java.util.regex.Pattern ANIMATED_FORBIDDEN =
+      java.util.regex.Pattern.compile(
+          "(?i)(xlink:)?href|src|style|on.*", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern CSS_URL =
+      java.util.regex.Pattern.compile("url\\(\\s*['\"]?\\s*([^'\")\\s]*)");
+  private static final java.util.regex.Pattern EMBEDDED_IMAGE =
+      java.util.regex.Pattern.compile("data:image/(png|jpeg|gif|webp)[;,]");
 
   /** The integrity check decodes at most this many pixels: larger images are subsampled. */
   private static final long CHECKED_PIXELS = 4_000_000;
@@ -157,7 +177,34 @@ public final class AssetInspector {
     return NO_CLAIM.contains(base) ? null : base;
   }
 
+  /**
+   * One image decoded at a time, whatever the number of uploads: a decoder may hold far more than
+   * the subsampled result (a lossless WebP decodes whole, a progressive JPEG keeps every
+   * coefficient), so two large images at once could exhaust the server.
+   */
+  private static final java.util.concurrent.Semaphore DECODING =
+      new java.util.concurrent.Semaphore(1);
+
   private Inspection raster(Path file, String type) throws IOException {
+    try {
+      DECODING.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while waiting to check an image", e);
+    }
+    try {
+      return decoded(file, type);
+    } catch (Refused refused) {
+      throw refused;
+    } catch (IOException | RuntimeException damaged) {
+      // A header a reader cannot make sense of, or a reader's own failure on odd data.
+      throw new Refused("The image does not decode: it is damaged or cut short.");
+    } finally {
+      DECODING.release();
+    }
+  }
+
+  private Inspection decoded(Path file, String type) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -201,7 +248,7 @@ public final class AssetInspector {
         if (!warnings.isEmpty()) {
           throw new Refused("The image is damaged or cut short (" + warnings.get(0) + ").");
         }
-        Integer orientation = orientation(file);
+        Integer orientation = orientation(file, type);
         boolean turned = orientation != null && orientation >= 5 && orientation <= 8;
         return new Inspection(
             type,
@@ -217,15 +264,26 @@ public final class AssetInspector {
     }
   }
 
-  private static Integer orientation(Path file) {
+  /**
+   * The EXIF orientation of a JPEG. Only the EXIF segment is read (metadata-extractor's general
+   * reader would also inflate PNG text chunks and read XMP segments whole: a small file could ask
+   * for gigabytes).
+   */
+  private static Integer orientation(Path file, String type) {
+    if (!type.equals("image/jpeg")) {
+      return null;
+    }
     try {
-      Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+      Metadata metadata = JpegMetadataReader.readMetadata(file.toFile(), List.of(new ExifReader()));
       ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
       if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
         int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
         return orientation >= 1 && orientation <= 8 ? orientation : null;
       }
-    } catch (ImageProcessingException | IOException | com.drew.metadata.MetadataException e) {
+    } catch (ImageProcessingException
+        | IOException
+        | com.drew.metadata.MetadataException
+        | RuntimeException e) {
       // No readable EXIF: the image is shown as stored.
     }
     return null;
@@ -282,61 +340,121 @@ public final class AssetInspector {
           break;
         }
       }
-    } catch (ImageProcessingException | IOException | com.drew.metadata.MetadataException e) {
-      // A container metadata-extractor does not read (WebM): no duration.
+    } catch (ImageProcessingException
+        | IOException
+        | com.drew.metadata.MetadataException
+        | RuntimeException e) {
+      // A container metadata-extractor does not read (WebM), or a damaged one: no duration.
     }
     return new Inspection(type, Kind.VIDEO, null, null, null, null, duration);
   }
 
   /**
-   * An SVG is an XML program: one that runs scripts, handles events, embeds HTML or reaches for
-   * other files is refused. Read without DTDs, so no entity can reach out either.
+   * An SVG is an XML program: one that runs scripts, handles events, embeds HTML, styles the page
+   * it is inlined in from elsewhere, or reaches for other files is refused. Read without DTDs, so
+   * no entity can reach out either; a DOCTYPE that only names the SVG DTD (as illustration tools
+   * write) is allowed.
    */
   private static Inspection svg(Path file) throws IOException {
+    if (Files.size(file) > MAX_SVG_BYTES) {
+      throw new Refused("The SVG is over " + MAX_SVG_BYTES / 1_000_000 + " MB.");
+    }
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setProperty("jdk.xml.maxElementDepth", 256);
     Integer width = null;
     Integer height = null;
     try (InputStream in = Files.newInputStream(file)) {
       XMLStreamReader xml = factory.createXMLStreamReader(in);
       boolean root = true;
+      String element = "";
       while (xml.hasNext()) {
         int event = xml.next();
-        if (event == XMLStreamConstants.DTD) {
-          throw new Refused("The SVG declares a DTD, which could reach other files.");
-        }
-        if (event != XMLStreamConstants.START_ELEMENT) {
-          continue;
-        }
-        String element = xml.getLocalName().toLowerCase(Locale.ROOT);
-        if (element.equals("script") || element.equals("foreignobject")) {
-          throw new Refused("The SVG holds a <" + xml.getLocalName() + "> element.");
-        }
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-          String name = xml.getAttributeLocalName(i).toLowerCase(Locale.ROOT);
-          String value = xml.getAttributeValue(i).strip().toLowerCase(Locale.ROOT);
-          if (name.startsWith("on")) {
-            throw new Refused(
-                "The SVG has an event handler (" + xml.getAttributeLocalName(i) + ").");
+        switch (event) {
+          case XMLStreamConstants.DTD -> {
+            if (xml.getText().contains("[")) {
+              throw new Refused("The SVG declares entities, which could reach other files.");
+            }
           }
-          if ((name.equals("href") || name.equals("src"))
-              && !value.startsWith("#")
-              && !value.startsWith("data:image/")) {
-            throw new Refused("The SVG refers to another file (" + xml.getAttributeValue(i) + ").");
+          case XMLStreamConstants.PROCESSING_INSTRUCTION ->
+              throw new Refused(
+                  "The SVG holds a processing instruction (<?" + xml.getPITarget() + " …?>).");
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+            if (element.equals("style")) {
+              css(xml.getText());
+            }
           }
-        }
-        if (root) {
-          width = length(xml.getAttributeValue(null, "width"));
-          height = length(xml.getAttributeValue(null, "height"));
-          root = false;
+          case XMLStreamConstants.START_ELEMENT -> {
+            element = xml.getLocalName().toLowerCase(Locale.ROOT);
+            if (root && !(element.equals("svg") && SVG_NAMESPACE.equals(xml.getNamespaceURI()))) {
+              throw new Refused("The file's root is not an SVG <svg> element.");
+            }
+            if (XHTML_NAMESPACE.equals(xml.getNamespaceURI())
+                || FORBIDDEN_ELEMENTS.contains(element)) {
+              throw new Refused("The SVG holds a <" + xml.getLocalName() + "> element.");
+            }
+            attributes(xml, element);
+            if (root) {
+              width = length(xml.getAttributeValue(null, "width"));
+              height = length(xml.getAttributeValue(null, "height"));
+              root = false;
+            }
+          }
+          default -> {
+            // comments, end tags, whitespace
+          }
         }
       }
     } catch (XMLStreamException e) {
-      throw new Refused("The SVG is not well-formed XML: " + e.getMessage());
+      throw new Refused("The SVG is not well-formed XML: " + shortened(e.getMessage()) + ".");
     }
     return new Inspection("image/svg+xml", Kind.IMAGE, width, height, null, null, null);
+  }
+
+  private static void attributes(XMLStreamReader xml, String element) {
+    for (int i = 0; i < xml.getAttributeCount(); i++) {
+      String name = xml.getAttributeLocalName(i).toLowerCase(Locale.ROOT);
+      String value = xml.getAttributeValue(i);
+      if (name.startsWith("on")) {
+        throw new Refused("The SVG has an event handler (" + xml.getAttributeLocalName(i) + ").");
+      }
+      if ((name.equals("href") || name.equals("src")) && !local(value)) {
+        throw new Refused("The SVG refers to another file (" + shortened(value) + ").");
+      }
+      if ((element.equals("set") || element.startsWith("animate"))
+          && name.equals("attributename")
+          && ANIMATED_FORBIDDEN.matcher(value.strip()).matches()) {
+        throw new Refused("The SVG animates " + shortened(value) + ", which could run or fetch.");
+      }
+      css(value);
+    }
+  }
+
+  /** Refuses CSS that imports or fetches from elsewhere: only url(#…) is allowed. */
+  private static void css(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.contains("@import")) {
+      throw new Refused("The SVG's style imports other files (@import).");
+    }
+    Matcher url = CSS_URL.matcher(lower);
+    while (url.find()) {
+      if (!url.group(1).startsWith("#")) {
+        throw new Refused(
+            "The SVG's style refers to another file (url(" + shortened(url.group(1)) + ")).");
+      }
+    }
+  }
+
+  /** A reference within the file (#id), or an embedded raster image. */
+  private static boolean local(String reference) {
+    String value = reference.strip().toLowerCase(Locale.ROOT);
+    return value.startsWith("#") || EMBEDDED_IMAGE.matcher(value).lookingAt();
+  }
+
+  private static String shortened(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "…" : text;
   }
 
   /** "120" or "120px" as 120; null for relative lengths (%, em) or none. */
@@ -346,7 +464,8 @@ public final class AssetInspector {
     }
     String number = text.strip().replaceFirst("px$", "");
     try {
-      return (int) Math.round(Double.parseDouble(number));
+      double value = Double.parseDouble(number);
+      return value >= 0 && value <= 1_000_000 ? (int) Math.round(value) : null;
     } catch (NumberFormatException e) {
       return null;
     }

@@ -43,6 +43,15 @@ public class AssetRecords {
     return new Saved(asset, created, sameContent(asset));
   }
 
+  /** A 412 when {@code ifMatch} does not name the asset's current version. */
+  @Transactional(TxType.SUPPORTS)
+  public void checkIfMatch(String code, String ifMatch) {
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      Asset asset = em.find(Asset.class, code);
+      Versions.checkIfMatch(ifMatch, asset == null ? null : asset.version());
+    }
+  }
+
   @Transactional(TxType.SUPPORTS)
   public Asset get(String code) {
     Asset asset = em.find(Asset.class, code);

@@ -24,7 +24,7 @@ public class Assets {
   @Inject AssetRecords records;
 
   @Inject
-  @ConfigProperty(name = "vitrine.assets.max-pixels", defaultValue = "100000000")
+  @ConfigProperty(name = "vitrine.assets.max-pixels", defaultValue = "40000000")
   long maxPixels;
 
   private AssetInspector inspector;
@@ -39,7 +39,12 @@ public class Assets {
    * defaults to the code; {@code declaredType} is the request's Content-Type.
    */
   public AssetRecords.Saved put(
-      String code, String fileName, String declaredType, String ifMatch, InputStream body) {
+      String code,
+      String fileName,
+      String declaredType,
+      String ifMatch,
+      long announced,
+      InputStream body) {
     String name = fileName == null || fileName.isBlank() ? code : fileName.strip();
     var violations = new Violations();
     if (!CODE.matcher(code).matches()) {
@@ -54,7 +59,10 @@ public class Assets {
       violations.add("file_name", nameProblem);
     }
     violations.throwIfAny();
-    try (AssetFiles.Upload upload = files.receive(body)) {
+    // Before the bytes are read: a stale If-Match should not cost an upload. (Checked again, with
+    // the row locked, when it is written.)
+    records.checkIfMatch(code, ifMatch);
+    try (AssetFiles.Upload upload = files.receive(body, announced)) {
       AssetInspector.Inspection inspection;
       try {
         inspection = inspector.inspect(upload.file(), name, declaredType);

@@ -1,5 +1,6 @@
 package io.vitrine.platform;
 
+import io.vitrine.asset.AssetFiles;
 import io.vitrine.imports.SampleCatalog;
 import io.vitrine.jobs.Jobs;
 import io.vitrine.platform.database.VitrineDatabase;
@@ -19,6 +20,7 @@ public class Startup {
   @Inject Indexer indexer;
   @Inject Jobs jobs;
   @Inject ExportSchedule exportSchedule;
+  @Inject AssetFiles assetFiles;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     indexer.prepare(); // before anything uses an entity manager: see Indexer.prepare
@@ -26,6 +28,7 @@ public class Startup {
     exportSchedule.prepare();
     database.migrate();
     sample.loadIfEmpty();
+    assetFiles.sweepIncoming();
     indexer.start();
     jobs.start();
     exportSchedule.start();

@@ -127,7 +127,14 @@ class AssetInspectorTest {
             "<script>alert(1)</script>",
             "<rect onload='alert(1)'/>",
             "<image xlink:href='https://evil.example/x.png'/>",
-            "<foreignObject><div xmlns='http://www.w3.org/1999/xhtml'>x</div></foreignObject>")) {
+            "<foreignObject><div xmlns='http://www.w3.org/1999/xhtml'>x</div></foreignObject>",
+            "<style>@import url(https://evil.example/x.css);</style>",
+            "<style>rect { fill: url('https://evil.example/p.svg#a') }</style>",
+            "<rect style='fill:url(https://evil.example/p.svg#a)'/>",
+            "<rect filter='url(https://evil.example/f.svg#f)'/>",
+            "<a><set attributeName='href' to='javascript:alert(1)'/><text>x</text></a>",
+            "<image href='data:image/svg+xml;base64,PHN2Zy8+'/>",
+            "<h:iframe xmlns:h='http://www.w3.org/1999/xhtml' srcdoc='x'/>")) {
       String svg = open + body + "</svg>";
       assertTrue(
           refusal(svg.getBytes(StandardCharsets.UTF_8), "logo.svg", null).startsWith("The SVG"),
@@ -139,6 +146,32 @@ class AssetInspectorTest {
             + "<text>&x;</text></svg>";
     assertTrue(
         refusal(entity.getBytes(StandardCharsets.UTF_8), "x.svg", null).startsWith("The SVG"));
+    String stylesheet =
+        "<?xml-stylesheet type='text/xsl' href='https://evil.example/x.xsl'?>" + open + "</svg>";
+    assertTrue(
+        refusal(stylesheet.getBytes(StandardCharsets.UTF_8), "x.svg", null)
+            .contains("processing instruction"));
+
+    // What illustration tools write is kept: the SVG DTD named, local gradients, embedded PNGs.
+    String illustrator =
+        "<?xml version='1.0'?><!DOCTYPE svg PUBLIC '-//W3C//DTD SVG 1.1//EN'"
+            + " 'http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd'>"
+            + open
+            + "<defs><linearGradient id='g'/></defs><rect fill='url(#g)' style='stroke:url(#g)'/>"
+            + "<image href='data:image/png;base64,iVBORw0KGgo='/></svg>";
+    assertEquals(
+        "image/svg+xml",
+        inspect(illustrator.getBytes(StandardCharsets.UTF_8), "art.svg", null).mediaType());
+  }
+
+  @Test
+  void anImageCutInItsHeaderIsRefusedNotAnError() {
+    byte[] png = TestImages.image("png", 50, 50);
+    assertTrue(
+        refusal(java.util.Arrays.copyOf(png, 20), "a.png", null).contains("damaged or cut short"));
+    byte[] jpeg = TestImages.image("jpg", 50, 50);
+    assertTrue(
+        refusal(java.util.Arrays.copyOf(jpeg, 30), "a.jpg", null).contains("damaged or cut short"));
   }
 
   @Test

@@ -105,9 +105,11 @@ public class AssetsResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam("Content-Disposition") String disposition,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
       InputStream body) {
     String name = fileName != null ? fileName : fileName(disposition);
-    AssetRecords.Saved saved = assets.put(code, name, contentType, ifMatch, body);
+    AssetRecords.Saved saved =
+        assets.put(code, name, contentType, ifMatch, length == null ? -1 : length, body);
     JsonObject json =
         Jsonp.objectBuilder(json(saved.asset()))
             .add("same_content_as", Jsonp.arrayBuilder(saved.sameContentAs()))
@@ -129,25 +131,29 @@ public class AssetsResource {
       return null;
     }
     if (found.group(1) != null) {
-      return URLDecoder.decode(found.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+      try {
+        return URLDecoder.decode(found.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException badEscape) {
+        return found.group(1);
+      }
     }
     return found.group(2) != null ? found.group(2) : found.group(3);
   }
 
   @GET
   @Path("{code}")
-  @Operation(operationId = "getAsset", summary = "Get an asset's description")
+  @Operation(
+      operationId = "getAsset",
+      summary = "Get an asset's description",
+      description =
+          "As the upload answered it, but for same_content_as, which the upload alone tells.")
   @APIResponse(responseCode = "200", description = "The asset; ETag is its version")
   @APIResponse(responseCode = "304", description = "Unchanged since the version in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such asset")
   public Response get(
       @PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Asset asset = records.get(code);
-    JsonObject json =
-        Jsonp.objectBuilder(json(asset))
-            .add("same_content_as", Jsonp.arrayBuilder(records.sameContent(asset)))
-            .build();
-    return Responses.read(json, asset.version(), ifNoneMatch);
+    return Responses.read(json(asset), asset.version(), ifNoneMatch);
   }
 
   @GET

@@ -31,9 +31,25 @@ public class BodySizeLimit implements ContainerRequestFilter {
   @ConfigProperty(name = "vitrine.api.max-bulk-body-bytes", defaultValue = "67108864")
   long maxBulkBytes;
 
+  @Inject
+  @ConfigProperty(name = "vitrine.assets.max-bytes", defaultValue = "104857600")
+  long maxAssetBytes;
+
+  private static final java.util.regex.Pattern ASSET_FILE =
+      java.util.regex.Pattern.compile("/?assets/[^/]+");
+
   @Override
   public void filter(ContainerRequestContext request) {
     MediaType type = request.getMediaType();
+    if (request.getMethod().equals("PUT")
+        && ASSET_FILE.matcher(request.getUriInfo().getPath()).matches()) {
+      // An asset's file: any type (its content says which), its own limit, refused up front when
+      // announced and counted as it streams to disk otherwise (asset.AssetFiles).
+      if (announced(request) > maxAssetBytes) {
+        throw new ProblemException(Problem.tooLarge(maxAssetBytes));
+      }
+      return;
+    }
     boolean writes =
         switch (request.getMethod()) {
           case "POST", "PUT", "PATCH" -> true;
@@ -42,17 +58,28 @@ public class BodySizeLimit implements ContainerRequestFilter {
     if (writes && type == null) {
       throw new ProblemException(Problem.unsupportedMediaType("(none)", "application/json"));
     }
-    if (request.getMethod().equals("PUT")
-        && request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("assets/")) {
-      // An asset's bytes have their own limit, counted as they stream to disk (asset.AssetFiles).
-      return;
-    }
     long limit = type != null && "x-ndjson".equals(type.getSubtype()) ? maxBulkBytes : maxJsonBytes;
-    if (request.getLength() > limit) {
+    if (announced(request) > limit) {
       throw new ProblemException(Problem.tooLarge(limit));
     }
     if (request.hasEntity()) {
       request.setEntityStream(new Limited(request.getEntityStream(), limit));
+    }
+  }
+
+  /**
+   * The Content-Length announced, or -1: read here, since the container's own reading stops at 2 GB
+   * and fails on more.
+   */
+  private static long announced(ContainerRequestContext request) {
+    String length = request.getHeaderString("Content-Length");
+    if (length == null || length.isBlank()) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      throw new ProblemException(Problem.badRequest("Content-Length must be a number of bytes."));
     }
   }
 

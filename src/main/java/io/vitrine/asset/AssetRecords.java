@@ -62,8 +62,7 @@ public class AssetRecords {
   }
 
   /** The other assets whose bytes are the same as {@code asset}'s. */
-  @Transactional(TxType.SUPPORTS)
-  public List<String> sameContent(Asset asset) {
+  private List<String> sameContent(Asset asset) {
     return em.createQuery(
             "SELECT a.code FROM Asset a WHERE a.sha256 = :sha AND a.code <> :code ORDER BY a.code",
             String.class)

@@ -54,17 +54,9 @@ public class ChannelKind extends CatalogKind<Channel> {
       eligibility.add("min_quality_grade", e.minQualityGrade());
     }
     json.add("eligibility", eligibility);
-    nullable(json, "title_min_length", channel.titleMinLength());
-    nullable(json, "title_max_length", channel.titleMaxLength());
+    Jsonp.addOrNull(json, "title_min_length", channel.titleMinLength());
+    Jsonp.addOrNull(json, "title_max_length", channel.titleMaxLength());
     return tail(json.add("conversion_units", units), channel).build();
-  }
-
-  private static void nullable(jakarta.json.JsonObjectBuilder json, String field, Integer value) {
-    if (value == null) {
-      json.addNull(field);
-    } else {
-      json.add(field, value);
-    }
   }
 
   @Override

@@ -91,8 +91,8 @@ public class ProductDocuments {
     for (Product product : products) {
       Lineage lineage = Lineage.below(product.parentId(), context.models);
       var json = Jsonp.objectBuilder().add("identifier", product.identifier());
-      nullable(json, "family", product.family());
-      nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
+      Jsonp.addOrNull(json, "family", product.family());
+      Jsonp.addOrNull(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
       if (withModels) {
         json.add(
             "models",
@@ -139,7 +139,7 @@ public class ProductDocuments {
               .add("code", model.code())
               .add("family", model.family())
               .add("family_variant", model.familyVariant());
-      nullable(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
+      Jsonp.addOrNull(json, "parent", lineage.isEmpty() ? null : lineage.parent().code());
       inherited(json, lineage, model.node(), model.categories(), model.valuesJson(), context);
       if (origins) {
         json.add("value_origins", origins(lineage, "product_model", model.code(), model.values()));
@@ -255,14 +255,6 @@ public class ProductDocuments {
           (quantified.get(type) ? counted : plain).add(type, lists);
         });
     json.add("associations", plain).add("quantified_associations", counted);
-  }
-
-  private static void nullable(JsonObjectBuilder json, String field, String value) {
-    if (value == null) {
-      json.addNull(field);
-    } else {
-      json.add(field, value);
-    }
   }
 
   private static JsonObjectBuilder times(

@@ -95,8 +95,6 @@ public class ExportJob implements JobWork {
         return null;
       }
       List<JsonObject> products = feed.resolved(profile.channel(), ids);
-      long written = 0;
-      long rejected = 0;
       Path staging = staging(run, profile);
       try (ExportFiles.Appending file = ExportFiles.append(staging, run.fileLength());
           ExportFiles.Appending report =
@@ -107,18 +105,10 @@ public class ExportJob implements JobWork {
                 .batch(file.out(), profile.fields(), run.fileLength() == 0, run.written());
         Exports.Rejections rejections =
             Exports.Rejections.open(report.out(), run.rejectionsLength() == 0);
-        for (JsonObject product : products) {
-          String refused = writer.write(product);
-          if (refused == null) {
-            written++;
-          } else {
-            rejected++;
-            rejections.add(product.getString("identifier"), refused);
-          }
-        }
+        long rejected = rejections.writeEach(writer, products);
         writer.flush();
         rejections.flush();
-        run.advance(written, rejected, file.commit(), report.commit());
+        run.advance(products.size() - rejected, rejected, file.commit(), report.commit());
       }
       return new Batch(ids.get(ids.size() - 1), ids.size());
     } catch (IOException e) {

@@ -100,8 +100,8 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
   public JsonObject toJson(ExportProfile profile) {
     JsonObjectBuilder json =
         head(profile).add("channel", profile.channel()).add("format", profile.format().code());
-    orNull(json, "locale", profile.locale());
-    orNull(json, "currency", profile.currency());
+    Jsonp.addOrNull(json, "locale", profile.locale());
+    Jsonp.addOrNull(json, "currency", profile.currency());
     profile.settings().forEach(json::add);
     if (profile.everyHours() == null) {
       json.addNull("schedule");
@@ -110,14 +110,6 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
     }
     json.add("keep", profile.keep());
     return tail(json, profile).build();
-  }
-
-  private static void orNull(JsonObjectBuilder json, String field, String value) {
-    if (value == null) {
-      json.addNull(field);
-    } else {
-      json.add(field, value);
-    }
   }
 
   @Override

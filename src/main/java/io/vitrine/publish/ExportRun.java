@@ -1,6 +1,7 @@
 package io.vitrine.publish;
 
 import io.vitrine.platform.json.JsonDocuments;
+import io.vitrine.publish.export.ExportFormat;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +54,10 @@ public class ExportRun {
   private long rejectionsLength;
 
   private boolean complete;
+
+  /** The format of {@link #definition}, read once: a definition may list a thousand columns. */
+  @jakarta.persistence.Transient private ExportFormat format;
+
   private OffsetDateTime created;
   private OffsetDateTime finished;
 
@@ -87,6 +92,13 @@ public class ExportRun {
 
   public JsonObject definition() {
     return JsonDocuments.parseObject(definition, "export " + id);
+  }
+
+  public ExportFormat format() {
+    if (format == null) {
+      format = ExportFormat.of(definition().getString("format"));
+    }
+    return format;
   }
 
   public String search() {

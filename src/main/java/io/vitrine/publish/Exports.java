@@ -19,6 +19,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -42,9 +43,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Exports {
-
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(Exports.class.getName());
 
   @PersistenceContext EntityManager em;
   @Inject ExportProfileKind profiles;
@@ -221,7 +219,7 @@ public class Exports {
     JsonObject filters = profile.json().getJsonObject("filters");
     List<String> families = codes(filters, "families");
     if (!families.isEmpty()) {
-      search.add("family", condition("IN", Jsonp.arrayBuilder(families)));
+      search.add("family", condition("IN", Jsonp.arrayBuilder(families).build()));
     }
     List<String> categories = codes(filters, "categories");
     if (!categories.isEmpty()) {
@@ -250,14 +248,9 @@ public class Exports {
         .toList();
   }
 
-  private static JsonArrayBuilder condition(String operator, Object value) {
-    JsonObjectBuilder condition = Jsonp.objectBuilder().add("operator", operator);
-    if (value instanceof JsonArrayBuilder list) {
-      condition.add("value", list);
-    } else {
-      condition.add("value", (jakarta.json.JsonValue) value);
-    }
-    return Jsonp.arrayBuilder().add(condition);
+  private static JsonArrayBuilder condition(String operator, JsonValue value) {
+    return Jsonp.arrayBuilder()
+        .add(Jsonp.objectBuilder().add("operator", operator).add("value", value));
   }
 
   @Transactional(TxType.SUPPORTS)
@@ -284,12 +277,6 @@ public class Exports {
       query.setParameter("channel", channel).setParameter("profile", profile);
     }
     return query.getResultList();
-  }
-
-  /** The job that writes the run's file. */
-  @Transactional(TxType.SUPPORTS)
-  public Job job(ExportRun run) {
-    return jobs.find(run.job());
   }
 
   /** Deletes a run and its files; refused while its job may still write them. */
@@ -346,8 +333,7 @@ public class Exports {
 
   /** The name a run's file is downloaded under: channel, profile, run and extension. */
   public static String fileName(ExportRun run) {
-    ExportFormat format = ExportFormat.of(run.definition().getString("format"));
-    return run.channel() + "-" + run.profile() + "-" + run.id() + "." + format.extension();
+    return run.channel() + "-" + run.profile() + "-" + run.id() + "." + run.format().extension();
   }
 
   public Path file(ExportRun run) {
@@ -415,30 +401,28 @@ public class Exports {
           profile
               .plan()
               .whole(rejectionsOnly ? OutputStream.nullOutputStream() : out, profile.fields());
-      Rejections rejections = rejectionsOnly ? Rejections.open(out, true) : null;
+      Rejections rejections =
+          Rejections.open(rejectionsOnly ? out : OutputStream.nullOutputStream(), true);
       long after = 0;
       List<Long> ids;
       do {
         ids = search.walk(rule, after, batch);
-        for (JsonObject product : feed.resolved(profile.channel(), ids)) {
-          String refused = writer.write(product);
-          if (refused != null && rejections != null) {
-            rejections.add(product.getString("identifier"), refused);
-          }
-        }
+        rejections.writeEach(writer, feed.resolved(profile.channel(), ids));
         if (!ids.isEmpty()) {
           after = ids.get(ids.size() - 1);
         }
       } while (ids.size() == batch);
       writer.finish();
-      if (rejections != null) {
-        rejections.flush();
-      }
+      rejections.flush();
     }
   }
 
   /** The CSV of refused products: identifier and reason. */
-  static final class Rejections {
+  public static final class Rejections {
+
+    /** What a rejections CSV holds before any product is refused. */
+    public static final String EMPTY = "identifier,reason\r\n";
+
     private final CSVPrinter printer;
     private final java.io.Writer writer;
 
@@ -457,8 +441,17 @@ public class Exports {
       return rejections;
     }
 
-    void add(String identifier, String reason) throws IOException {
-      printer.printRecord(CsvExport.neutralised(identifier), reason);
+    /** Writes each of {@code products}, listing those the format refuses; how many it refused. */
+    long writeEach(ExportWriter writer, List<JsonObject> products) throws IOException {
+      long refused = 0;
+      for (JsonObject product : products) {
+        String reason = writer.write(product);
+        if (reason != null) {
+          refused++;
+          printer.printRecord(CsvExport.neutralised(product.getString("identifier")), reason);
+        }
+      }
+      return refused;
     }
 
     void flush() throws IOException {

@@ -212,15 +212,11 @@ public class AssetsResource {
             .add("kind", asset.kind().name().toLowerCase(java.util.Locale.ROOT))
             .add("size", asset.size())
             .add("sha256", asset.sha256());
-    number(json, "width", asset.width());
-    number(json, "height", asset.height());
-    number(json, "orientation", asset.orientation());
-    if (asset.colorSpace() == null) {
-      json.addNull("color_space");
-    } else {
-      json.add("color_space", asset.colorSpace());
-    }
-    number(json, "duration_ms", asset.durationMs());
+    Jsonp.addOrNull(json, "width", asset.width());
+    Jsonp.addOrNull(json, "height", asset.height());
+    Jsonp.addOrNull(json, "orientation", asset.orientation());
+    Jsonp.addOrNull(json, "color_space", asset.colorSpace());
+    Jsonp.addOrNull(json, "duration_ms", asset.durationMs());
     Timestamps.add(json, "created", asset.created());
     Timestamps.add(json, "updated", asset.updated());
     String self = uri.getBaseUriBuilder().path("assets").path(asset.code()).build().toString();
@@ -230,13 +226,5 @@ public class AssetsResource {
                 .add("self", Jsonp.objectBuilder().add("href", self))
                 .add("file", Jsonp.objectBuilder().add("href", self + "/file?v=" + asset.sha256())))
         .build();
-  }
-
-  private static void number(JsonObjectBuilder json, String field, Number value) {
-    if (value == null) {
-      json.addNull(field);
-    } else {
-      json.add(field, value.longValue());
-    }
   }
 }

@@ -45,6 +45,20 @@ public final class Jsonp {
     return PROVIDER.createArrayBuilder(values);
   }
 
+  /** Adds {@code value} (a text or a whole number) as {@code field}, or null when there is none. */
+  public static JsonObjectBuilder addOrNull(JsonObjectBuilder json, String field, Object value) {
+    if (value == null) {
+      return json.addNull(field);
+    }
+    if (value instanceof Integer number) {
+      return json.add(field, number);
+    }
+    if (value instanceof Long number) {
+      return json.add(field, number);
+    }
+    return json.add(field, value.toString());
+  }
+
   public static JsonString value(String text) {
     return PROVIDER.createValue(text);
   }

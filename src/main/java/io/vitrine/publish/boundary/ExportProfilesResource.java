@@ -1,6 +1,7 @@
 package io.vitrine.publish.boundary;
 
 import io.vitrine.catalog.boundary.CatalogEndpoints;
+import io.vitrine.jobs.Jobs;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.Violations;
@@ -47,6 +48,7 @@ public class ExportProfilesResource {
   @Inject CatalogEndpoints endpoints;
   @Inject ExportProfileKind kind;
   @Inject Exports exports;
+  @Inject Jobs jobs;
   @Context UriInfo uri;
 
   @GET
@@ -157,7 +159,7 @@ public class ExportProfilesResource {
       description = "The channel no longer has the profile's locale or currency")
   public Response start(@PathParam("channel") String channel, @PathParam("code") String code) {
     ExportRun run = exports.start(channel, code);
-    return Response.accepted(ExportsResource.json(run, exports, uri))
+    return Response.accepted(ExportsResource.json(run, jobs, uri))
         .location(ExportsResource.self(uri, run))
         .build();
   }
@@ -183,7 +185,7 @@ public class ExportProfilesResource {
     JsonArrayBuilder items = Jsonp.arrayBuilder();
     exports
         .list(channel, code, before == null ? Long.MAX_VALUE : before, size)
-        .forEach(run -> items.add(ExportsResource.json(run, exports, uri)));
+        .forEach(run -> items.add(ExportsResource.json(run, jobs, uri)));
     return Jsonp.objectBuilder().add("items", items).build();
   }
 

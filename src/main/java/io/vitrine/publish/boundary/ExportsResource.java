@@ -1,6 +1,7 @@
 package io.vitrine.publish.boundary;
 
 import io.vitrine.jobs.Job;
+import io.vitrine.jobs.Jobs;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Versions;
@@ -49,6 +50,7 @@ public class ExportsResource {
   static final String CSV = "text/csv; charset=UTF-8";
 
   @Inject Exports exports;
+  @Inject Jobs jobs;
   @Context UriInfo uri;
 
   @GET
@@ -67,7 +69,7 @@ public class ExportsResource {
     JsonArrayBuilder items = Jsonp.arrayBuilder();
     exports
         .list(null, null, before == null ? Long.MAX_VALUE : before, size)
-        .forEach(run -> items.add(json(run, exports, uri)));
+        .forEach(run -> items.add(json(run, jobs, uri)));
     return Jsonp.objectBuilder().add("items", items).build();
   }
 
@@ -77,7 +79,7 @@ public class ExportsResource {
   @APIResponse(responseCode = "200", description = "The export")
   @APIResponse(responseCode = "404", description = "No such export")
   public JsonObject get(@PathParam("id") long id) {
-    return json(exports.find(id), exports, uri);
+    return json(exports.find(id), jobs, uri);
   }
 
   @DELETE
@@ -111,14 +113,14 @@ public class ExportsResource {
               "Export "
                   + id
                   + " is "
-                  + state(run, exports.job(run))
+                  + state(run, jobs.find(run.job()))
                   + ": its file can be downloaded once it is finished."));
     }
     EntityTag tag = new EntityTag("export-" + id + "-" + run.fileLength());
     if (Versions.matches(ifNoneMatch, tag.getValue())) {
       return Response.notModified(tag).build();
     }
-    ExportFormat format = ExportFormat.of(run.definition().getString("format"));
+    ExportFormat format = run.format();
     return Response.ok(bytes(exports.file(run), run.fileLength()))
         .type(format.mediaType())
         .tag(tag)
@@ -142,7 +144,7 @@ public class ExportsResource {
     // Before its first batch, an export has refused nothing: the header alone.
     Object body =
         run.rejectionsLength() == 0
-            ? "identifier,reason\r\n"
+            ? Exports.Rejections.EMPTY
             : bytes(exports.rejections(run), run.rejectionsLength());
     return Response.ok(body)
         .type(CSV)
@@ -182,10 +184,10 @@ public class ExportsResource {
     return uri.getBaseUriBuilder().path("exports").path(Long.toString(run.id())).build();
   }
 
-  static JsonObject json(ExportRun run, Exports exports, UriInfo uri) {
-    Job job = exports.job(run);
+  static JsonObject json(ExportRun run, Jobs jobs, UriInfo uri) {
+    Job job = jobs.find(run.job());
     String self = self(uri, run).toString();
-    ExportFormat format = ExportFormat.of(run.definition().getString("format"));
+    ExportFormat format = run.format();
     JsonObjectBuilder links =
         Jsonp.objectBuilder()
             .add("self", href(self))

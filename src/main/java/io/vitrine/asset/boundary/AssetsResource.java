@@ -4,9 +4,9 @@ import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetRecords;
 import io.vitrine.asset.Assets;
 import io.vitrine.platform.Timestamps;
+import io.vitrine.platform.http.FileDownload;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
-import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.json.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -165,30 +164,35 @@ public class AssetsResource {
       description =
           "The ETag is the content's SHA-256. Through the file link of the asset's description"
               + " (?v= its SHA-256) the answer may be cached for a year: new bytes get a new"
-              + " link.")
+              + " link. One byte range (Range: bytes=0-1023, bytes=1024-, bytes=-500) is"
+              + " answered 206 with those bytes, so a video can seek; If-Range that is not the"
+              + " current ETag, several ranges or an invalid Range get the whole file.")
   @APIResponse(responseCode = "200", description = "The file, as uploaded")
+  @APIResponse(
+      responseCode = "206",
+      description = "The bytes of the Range asked for; Content-Range says which")
   @APIResponse(responseCode = "304", description = "The bytes of the ETag given")
   @APIResponse(responseCode = "404", description = "No such asset")
+  @APIResponse(
+      responseCode = "416",
+      description = "The Range starts past the end of the file; Content-Range: bytes */size")
   public Response file(
       @PathParam("code") String code,
       @QueryParam("v") @Parameter(description = "The content's SHA-256, from the file link")
           String v,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam("Range") @Parameter(description = "One byte range: bytes=first-last")
+          String range,
+      @HeaderParam("If-Range") @Parameter(description = "The ETag the Range is a part of")
+          String ifRange) {
     Asset asset = records.get(code);
-    EntityTag tag = new EntityTag(asset.sha256());
     String cache =
         asset.sha256().equals(v)
             ? "public, max-age=31536000, immutable"
             : "public, max-age=0, must-revalidate";
-    if (Versions.matches(ifNoneMatch, asset.sha256())) {
-      return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
-    }
     var response =
-        Response.ok(assets.file(asset).toFile())
-            .type(asset.mediaType())
-            .tag(tag)
-            .header(HttpHeaders.CACHE_CONTROL, cache)
-            .header(HttpHeaders.CONTENT_LENGTH, asset.size())
+        new FileDownload(assets.file(asset), asset.size(), asset.mediaType(), asset.sha256(), cache)
+            .answer(range, ifRange, ifNoneMatch)
             .header("X-Content-Type-Options", "nosniff")
             .header(
                 "Content-Disposition",

@@ -117,6 +117,24 @@ public record Problem(String type, String title, int status, String detail, Json
         "The body is larger than the limit of " + limit + " bytes.");
   }
 
+  /** A 416: the {@code Range} asked for selects no byte of a file of {@code size} bytes. */
+  public static Problem rangeNotSatisfiable(String range, long size) {
+    String asked = range.length() > 100 ? range.substring(0, 100) + "…" : range;
+    return of(
+        "range-not-satisfiable",
+        "Range not satisfiable",
+        416,
+        size == 0
+            ? "The file is empty: no range selects any of its bytes."
+            : "The file has "
+                + size
+                + " bytes (0 to "
+                + (size - 1)
+                + "); the range '"
+                + asked
+                + "' selects none of them.");
+  }
+
   public static Problem unsupportedMediaType(String given, String expected) {
     return of(
         "unsupported-media-type",

@@ -27,7 +27,13 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(ProblemException e) {
-      return e.problem().toResponse(instance(uri));
+      Response response = e.problem().toResponse(instance(uri));
+      if (e.headers().isEmpty()) {
+        return response;
+      }
+      var withHeaders = Response.fromResponse(response);
+      e.headers().forEach(withHeaders::header);
+      return withHeaders.build();
     }
   }
 

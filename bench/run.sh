@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one benchmark: bench/run.sh <ProductBench|SearchBench> [its options].
+# Runs one benchmark: bench/run.sh <ProductBench|SearchBench|FeedBench|AssetBench|…> [options].
 # Builds target/vitrine.jar (unless VITRINE_BENCH_NO_BUILD=1), compiles bench/*.java against the
 # PostgreSQL driver the server already uses, and runs the benchmark from the repository's root.
 set -euo pipefail
@@ -7,6 +7,14 @@ cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: bench/run.sh <ProductBench|SearchBench> [options]" >&2; exit 2; }
 if [ "${VITRINE_BENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/vitrine.jar ]; then
   mvn -q -DskipTests package
+fi
+# AssetBench's baseline is ImageMagick, from Debian: installed here when the machine lacks it.
+if [ "$1" = AssetBench ] && ! command -v convert >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq imagemagick >/dev/null
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq imagemagick >/dev/null
+  fi
 fi
 mkdir -p target/bench
 mvn -q dependency:build-classpath -DincludeArtifactIds=postgresql \

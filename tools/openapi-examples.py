@@ -308,13 +308,32 @@ def put_file(operation, path, data, content_type, expect):
     entry["responses"][str(status)] = json.loads(text)
 
 
-put_file("putAsset", "/assets/beanie_charcoal?file_name=beanie_charcoal.png", photo, "image/png", 201)
+put_file("putAsset", "/assets/photo_1?file_name=photo_1.png", photo, "image/png", 201)
 put_file("putAsset", "/assets/beanie_charcoal_copy", photo, "image/png", 201)
 put_file("putAsset", "/assets/not_a_jpeg", photo, "image/jpeg", 422)
 record("getAsset", "GET", "/assets/beanie_charcoal", expect=200)
 record("getAsset", "GET", "/assets/no_such_asset", expect=404)
 record("listAssets", "GET", "/assets?limit=2", expect=200)
 record("downloadAsset", "GET", "/assets/no_such_asset/file", expect=404)
+
+# Asset families: the sample's, a new one, a refused one; an upload its naming convention links.
+record("getAssetFamily", "GET", "/asset-families/product_images", expect=200)
+record("listAssetFamilies", "GET", "/asset-families?limit=2", expect=200)
+record("createAssetFamily", "POST", "/asset-families", {
+    "code": "spec_sheets", "labels": {"en_US": "Spec sheets"}, "media_kinds": ["document"]},
+    expect=201)
+record("createAssetFamily", "POST", "/asset-families", {
+    "code": "bad", "renditions": {"thumb": {"mode": "stretch", "width": 0, "format": "png",
+                                            "quality": 80}}}, expect=422)
+record("updateAssetFamily", "PATCH", "/asset-families/spec_sheets",
+       {"labels": {"fr_FR": "Fiches techniques"}}, expect=200)
+record("deleteAssetFamily", "DELETE", "/asset-families/product_images", expect=409)
+put_file("putAsset", "/assets/tee_navy_m_2?family=product_images&file_name=TS-CREW-NAVY-M_2.png",
+         photo, "image/png", 201)
+record("deleteAsset", "DELETE", "/assets/tshirt_crew_navy", expect=409)
+record("deleteAsset", "DELETE", "/assets/beanie_charcoal_copy", expect=204)
+record("downloadAssetRendition", "GET", "/assets/beanie_charcoal/renditions/no_such_rendition",
+       expect=404)
 
 shorten_pages()
 with open(OUT, "w", encoding="utf-8") as out:

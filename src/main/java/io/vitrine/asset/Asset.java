@@ -14,6 +14,9 @@ public class Asset {
 
   @Id private String code;
 
+  @Column(name = "family_code")
+  private String family;
+
   @Column(name = "file_name")
   private String fileName;
 
@@ -48,6 +51,11 @@ public class Asset {
 
   public String code() {
     return code;
+  }
+
+  /** The asset family, or null. */
+  public String family() {
+    return family;
   }
 
   public String fileName() {
@@ -104,11 +112,13 @@ public class Asset {
 
   /** Takes the bytes {@code inspection} describes as this asset's. */
   void describe(
+      String family,
       String fileName,
       String sha256,
       long size,
       AssetInspector.Inspection inspection,
       OffsetDateTime now) {
+    this.family = family;
     this.fileName = fileName;
     this.sha256 = sha256;
     this.size = size;

@@ -129,6 +129,15 @@ public class AssetFiles {
     }
   }
 
+  /** Deletes the bytes of SHA-256 {@code sha256}, once no asset has them. */
+  public void forget(String sha256) {
+    try {
+      Files.deleteIfExists(path(sha256));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Where the bytes of SHA-256 {@code sha256} are. */
   public Path path(String sha256) {
     return root().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);

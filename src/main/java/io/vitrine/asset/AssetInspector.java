@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,12 +114,6 @@ public final class AssetInspector {
   /** The integrity check decodes at most this many pixels: larger images are subsampled. */
   private static final long CHECKED_PIXELS = 4_000_000;
 
-  static {
-    // In a server, ImageIO's registry was filled before the application's plugins (TwelveMonkeys:
-    // WebP, CMYK JPEG) were on a class path: it looks again.
-    ImageIO.scanForPlugins();
-  }
-
   private final Tika tika = new Tika();
   private final long maxPixels;
 
@@ -177,17 +170,9 @@ public final class AssetInspector {
     return NO_CLAIM.contains(base) ? null : base;
   }
 
-  /**
-   * One image decoded at a time, whatever the number of uploads: a decoder may hold far more than
-   * the subsampled result (a lossless WebP decodes whole, a progressive JPEG keeps every
-   * coefficient), so two large images at once could exhaust the server.
-   */
-  private static final java.util.concurrent.Semaphore DECODING =
-      new java.util.concurrent.Semaphore(1);
-
   private Inspection raster(Path file, String type) throws IOException {
     try {
-      DECODING.acquire();
+      ImageCodecs.DECODING.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while waiting to check an image", e);
@@ -200,17 +185,16 @@ public final class AssetInspector {
       // A header a reader cannot make sense of, or a reader's own failure on odd data.
       throw new Refused("The image does not decode: it is damaged or cut short.");
     } finally {
-      DECODING.release();
+      ImageCodecs.DECODING.release();
     }
   }
 
   private Inspection decoded(Path file, String type) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
+      ImageReader reader = ImageCodecs.reader(in);
+      if (reader == null) {
         throw new Refused("No image reader of this server reads " + type + ".");
       }
-      ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
         int width = reader.getWidth(0);

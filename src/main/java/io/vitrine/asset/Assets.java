@@ -1,5 +1,6 @@
 package io.vitrine.asset;
 
+import io.vitrine.platform.json.JsonInput;
 import io.vitrine.platform.problem.Violations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,24 @@ public class Assets {
 
   @Inject AssetFiles files;
   @Inject AssetRecords records;
+  @Inject AssetLinks links;
+  @Inject Renditions renditions;
+
+  /**
+   * Held from keeping bytes until their row commits, and from a deletion's last look at the rows
+   * until its files are gone: bytes are never deleted under an upload that is about to name them.
+   */
+  private final Object[] bytesLocks = new Object[64];
+
+  {
+    for (int i = 0; i < bytesLocks.length; i++) {
+      bytesLocks[i] = new Object();
+    }
+  }
+
+  private Object bytesLock(String sha256) {
+    return bytesLocks[Math.floorMod(sha256.hashCode(), bytesLocks.length)];
+  }
 
   @Inject
   @ConfigProperty(name = "vitrine.assets.max-pixels", defaultValue = "40000000")
@@ -34,12 +53,18 @@ public class Assets {
     inspector = new AssetInspector(maxPixels);
   }
 
+  /** An upload's result: the asset as stored, and what its name linked it to. */
+  public record Upload(AssetRecords.Saved saved, AssetLinks.Link link) {}
+
   /**
-   * Stores {@code body} as asset {@code code}, creating it or replacing its file. {@code fileName}
-   * defaults to the code; {@code declaredType} is the request's Content-Type.
+   * Stores {@code body} as asset {@code code}, creating it or replacing its file. {@code family}
+   * null keeps an existing asset's family; {@code fileName} defaults to the code; {@code
+   * declaredType} is the request's Content-Type. Once stored, the family's naming convention links
+   * the asset to its product.
    */
-  public AssetRecords.Saved put(
+  public Upload put(
       String code,
+      String family,
       String fileName,
       String declaredType,
       String ifMatch,
@@ -58,7 +83,11 @@ public class Assets {
     if (nameProblem != null) {
       violations.add("file_name", nameProblem);
     }
+    if (family != null && !JsonInput.CODE.matcher(family).matches()) {
+      violations.add("family", JsonInput.codeMessage(family));
+    }
     violations.throwIfAny();
+    AssetFamily chosen = family != null ? records.family(family) : records.familyOf(code);
     // Before the bytes are read: a stale If-Match should not cost an upload. (Checked again, with
     // the row locked, when it is written.)
     records.checkIfMatch(code, ifMatch);
@@ -72,10 +101,63 @@ public class Assets {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      if (chosen != null && !chosen.kinds().contains(inspection.kind())) {
+        new Violations()
+            .add(
+                "file",
+                "The family '"
+                    + chosen.code()
+                    + "' takes "
+                    + kinds(chosen)
+                    + "; this file is "
+                    + inspection.mediaType()
+                    + ".")
+            .throwIfAny();
+      }
       // Kept before the row commits: if the row does not, the bytes stay unreferenced, which is
       // harmless; the other way round, a row could name bytes that are not there.
-      files.keep(upload);
-      return records.save(code, name, upload.sha256(), upload.size(), inspection, ifMatch);
+      AssetRecords.Saved saved;
+      synchronized (bytesLock(upload.sha256())) {
+        files.keep(upload);
+        saved =
+            records.save(
+                code,
+                chosen == null ? null : chosen.code(),
+                name,
+                upload.sha256(),
+                upload.size(),
+                inspection,
+                ifMatch);
+      }
+      if (saved.replacedSha256() != null) {
+        forgetUnused(saved.replacedSha256());
+      }
+      return new Upload(saved, chosen == null ? null : links.link(saved.asset(), chosen));
+    }
+  }
+
+  private static String kinds(AssetFamily family) {
+    return String.join(
+        " and ",
+        family.kinds().stream()
+            .map(k -> k.name().toLowerCase(java.util.Locale.ROOT) + "s")
+            .toList());
+  }
+
+  /**
+   * Deletes the asset (refused while products show it); its bytes and renditions go once no other
+   * asset has the same bytes.
+   */
+  public void delete(String code, String ifMatch) {
+    forgetUnused(records.delete(code, ifMatch));
+  }
+
+  private void forgetUnused(String sha256) {
+    synchronized (bytesLock(sha256)) {
+      if (!records.anyWith(sha256)) {
+        files.forget(sha256);
+        renditions.forget(sha256);
+      }
     }
   }
 

@@ -73,6 +73,9 @@ public class Attribute extends CatalogEntity {
 
   private Boolean gtin;
 
+  @Column(name = "asset_family")
+  private String assetFamily;
+
   protected Attribute() {}
 
   public Attribute(String code) {
@@ -164,6 +167,11 @@ public class Attribute extends CatalogEntity {
     return gtin;
   }
 
+  /** For an asset collection: the family its assets must belong to, or null for any. */
+  public String assetFamily() {
+    return assetFamily;
+  }
+
   /** Everything a request may set on an attribute, already validated. */
   record Definition(
       AttributeType type,
@@ -184,7 +192,8 @@ public class Attribute extends CatalogEntity {
       String defaultMetricUnit,
       LocalDate dateMin,
       LocalDate dateMax,
-      Boolean gtin) {}
+      Boolean gtin,
+      String assetFamily) {}
 
   void define(Definition d) {
     type = d.type();
@@ -206,6 +215,7 @@ public class Attribute extends CatalogEntity {
     dateMin = d.dateMin();
     dateMax = d.dateMax();
     gtin = d.gtin();
+    assetFamily = d.assetFamily();
   }
 
   // NUMERIC(38,10) reads back as 5.0000000000: keep the stored instance when the value is equal,

@@ -69,6 +69,7 @@ public class AttributeKind extends CatalogKind<Attribute> {
       optional(json, type, Property.DATE_MIN, a.dateMin() == null ? null : a.dateMin().toString());
       optional(json, type, Property.DATE_MAX, a.dateMax() == null ? null : a.dateMax().toString());
       optional(json, type, Property.GTIN, a.gtin());
+      optional(json, type, Property.ASSET_FAMILY, a.assetFamily());
     }
     return tail(json, a).build();
   }
@@ -134,7 +135,8 @@ public class AttributeKind extends CatalogKind<Attribute> {
                 : null,
             type.accepts(Property.DATE_MIN) ? in.date("date_min") : null,
             type.accepts(Property.DATE_MAX) ? in.date("date_max") : null,
-            type.accepts(Property.GTIN) ? in.bool("gtin", false) : null);
+            type.accepts(Property.GTIN) ? in.bool("gtin", false) : null,
+            type.accepts(Property.ASSET_FAMILY) ? in.code("asset_family") : null);
     in.rejectUnknown("an attribute", "created", "updated");
     checkRules(in, definition, attribute);
     if (!in.violations().isEmpty()) {
@@ -265,6 +267,14 @@ public class AttributeKind extends CatalogKind<Attribute> {
     if (d.dateMin() != null && d.dateMax() != null && d.dateMin().isAfter(d.dateMax())) {
       in.invalid("date_min", "must not be after date_max.");
     }
+    if (d.assetFamily() != null
+        && em.createNativeQuery("SELECT code FROM asset_family WHERE code = ?1")
+            .setParameter(1, d.assetFamily())
+            .getResultList()
+            .isEmpty()) {
+      // The asset feature owns asset families; the catalog only needs to know one exists.
+      in.invalid("asset_family", "there is no asset family '" + d.assetFamily() + "'.");
+    }
     if (d.metricFamily() != null) {
       MeasurementFamily family = em.find(MeasurementFamily.class, d.metricFamily());
       if (family == null) {
@@ -290,6 +300,9 @@ public class AttributeKind extends CatalogKind<Attribute> {
     }
     if (!Objects.equals(a.metricFamily(), d.metricFamily())) {
       changes.add("change its measurement family");
+    }
+    if (!Objects.equals(a.assetFamily(), d.assetFamily())) {
+      changes.add("change its asset family");
     }
     if (changes.isEmpty()) {
       return;

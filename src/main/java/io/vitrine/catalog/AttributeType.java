@@ -36,7 +36,7 @@ public enum AttributeType {
   DATE(Property.DATE_MIN, Property.DATE_MAX, Property.UNIQUE),
   SIMPLESELECT,
   MULTISELECT,
-  ASSET_COLLECTION;
+  ASSET_COLLECTION(Property.ASSET_FAMILY);
 
   /** Type-specific attribute properties, by their JSON names. */
   public enum Property {
@@ -53,7 +53,8 @@ public enum AttributeType {
     DATE_MIN,
     DATE_MAX,
     UNIQUE,
-    GTIN;
+    GTIN,
+    ASSET_FAMILY;
 
     public String field() {
       return name().toLowerCase(java.util.Locale.ROOT);

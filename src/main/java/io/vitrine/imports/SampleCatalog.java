@@ -1,5 +1,7 @@
 package io.vitrine.imports;
 
+import io.vitrine.asset.AssetFamilyKind;
+import io.vitrine.asset.Assets;
 import io.vitrine.catalog.AttributeGroupKind;
 import io.vitrine.catalog.AttributeKind;
 import io.vitrine.catalog.AttributeOptionKind;
@@ -50,6 +52,8 @@ public class SampleCatalog {
   @Inject ChannelKind channels;
   @Inject FamilyKind families;
   @Inject Products products;
+  @Inject AssetFamilyKind assetFamilies;
+  @Inject Assets assets;
 
   @Inject
   @ConfigProperty(name = "vitrine.sample.load", defaultValue = "true")
@@ -68,6 +72,16 @@ public class SampleCatalog {
     schema += loadOptions(problems);
     schema += load(channels, "channels.json", null, problems);
     schema += load(families, "families.json", null, problems);
+    schema += load(assetFamilies, "asset-families.json", null, problems);
+    // The attribute exists before the family whose naming convention fills it; only then can it
+    // be limited to that family.
+    save(
+        attributes,
+        null,
+        Jsonp.objectBuilder().add("code", "images").add("asset_family", "product_images").build(),
+        "attributes.json",
+        problems);
+    int assetCount = loadAssets(problems);
     List<ProductCommand> commands = new ArrayList<>();
     int line = 0;
     for (String json : lines("products.ndjson")) {
@@ -90,7 +104,9 @@ public class SampleCatalog {
     LOG.info(
         "Sample catalog loaded: "
             + schema
-            + " schema items and "
+            + " schema items, "
+            + assetCount
+            + " assets and "
             + loaded
             + " products in "
             + (System.nanoTime() - started) / 1_000_000
@@ -102,6 +118,30 @@ public class SampleCatalog {
               + " invalid items:\n"
               + String.join("\n", problems));
     }
+  }
+
+  /** The pictures, uploaded as any asset is: checked, stored by content, described. */
+  private int loadAssets(List<String> problems) {
+    int loaded = 0;
+    for (JsonObject item : array("assets.json")) {
+      String file = item.getString("file");
+      try (InputStream bytes = open(file)) {
+        assets.put(
+            item.getString("code"),
+            item.getString("family", null),
+            file.substring(file.lastIndexOf('/') + 1),
+            null,
+            null,
+            -1,
+            bytes);
+        loaded++;
+      } catch (ProblemException e) {
+        problems.add("assets.json " + item.getString("code") + ": " + e.problem().toJson(null));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return loaded;
   }
 
   private boolean isEmpty() {

@@ -1,6 +1,7 @@
 package io.vitrine.platform;
 
 import io.vitrine.asset.AssetFiles;
+import io.vitrine.asset.Renditions;
 import io.vitrine.imports.SampleCatalog;
 import io.vitrine.jobs.Jobs;
 import io.vitrine.platform.database.VitrineDatabase;
@@ -21,16 +22,19 @@ public class Startup {
   @Inject Jobs jobs;
   @Inject ExportSchedule exportSchedule;
   @Inject AssetFiles assetFiles;
+  @Inject Renditions renditions;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     indexer.prepare(); // before anything uses an entity manager: see Indexer.prepare
     jobs.prepare();
     exportSchedule.prepare();
+    renditions.prepare();
     database.migrate();
     sample.loadIfEmpty();
     assetFiles.sweepIncoming();
     indexer.start();
     jobs.start();
     exportSchedule.start();
+    renditions.start();
   }
 }

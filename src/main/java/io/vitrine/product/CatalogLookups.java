@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The parts of the catalog too large for the {@link CatalogSnapshot}, categories and options,
- * looked up once per write batch for every command in it.
+ * The parts of the catalog too large for the {@link CatalogSnapshot}, categories, options and
+ * assets, looked up once per write batch for every command in it.
  */
 final class CatalogLookups {
 
@@ -29,6 +29,11 @@ final class CatalogLookups {
 
   /** attribute → lower-cased code → stored code. */
   private final Map<String, Map<String, String>> options = new HashMap<>();
+
+  /** lower-cased asset code → the asset's stored code and family. */
+  private final Map<String, StoredAsset> assets = new HashMap<>();
+
+  private record StoredAsset(String code, String family) {}
 
   CatalogLookups(EntityManager em, CatalogSnapshot schema) {
     this.em = em;
@@ -44,18 +49,77 @@ final class CatalogLookups {
               .getResultList());
     }
     Map<String, Set<String>> optionCodes = new HashMap<>();
+    Set<String> assetCodes = new HashSet<>();
     for (Map<ValueKey, JsonValue> values : changes) {
       values.forEach(
           (key, data) -> {
             Attribute attribute = schema.attributes().get(key.attribute());
-            if (data != JsonValue.NULL && attribute.type().hasOptions()) {
+            if (data == JsonValue.NULL) {
+              return;
+            }
+            if (attribute.type().hasOptions()) {
               optionCodes
                   .computeIfAbsent(key.attribute(), a -> new HashSet<>())
                   .addAll(ProductValues.optionCodes(data));
+            } else if (attribute.type() == AttributeType.ASSET_COLLECTION) {
+              assetCodes.addAll(ProductValues.optionCodes(data));
             }
           });
     }
     optionCodes.forEach(this::loadOptions);
+    if (!assetCodes.isEmpty()) {
+      loadAssets(assetCodes);
+    }
+  }
+
+  /**
+   * Exact codes first, the rest without regard to case, as for options. By SQL: the asset feature
+   * sits above products (it links files to them), so products read its table, not its classes.
+   */
+  private void loadAssets(Set<String> codes) {
+    Map<String, StoredAsset> exact = new HashMap<>();
+    for (List<String> chunk : chunks(List.copyOf(codes))) {
+      assetRows("code", chunk).forEach(a -> exact.put(a.code(), a));
+    }
+    List<String> missing =
+        codes.stream()
+            .filter(c -> !exact.containsKey(c))
+            .map(c -> c.toLowerCase(Locale.ROOT))
+            .distinct()
+            .toList();
+    for (List<String> chunk : chunks(missing)) {
+      assetRows("LOWER(code)", chunk)
+          .forEach(a -> assets.putIfAbsent(a.code().toLowerCase(Locale.ROOT), a));
+    }
+    exact.values().forEach(a -> assets.put(a.code().toLowerCase(Locale.ROOT), a));
+  }
+
+  private List<StoredAsset> assetRows(String column, List<String> codes) {
+    StringBuilder sql =
+        new StringBuilder("SELECT code, family_code FROM asset WHERE ")
+            .append(column)
+            .append(" IN (");
+    for (int i = 1; i <= codes.size(); i++) {
+      sql.append(i == 1 ? "?" : ", ?").append(i);
+    }
+    var query = em.createNativeQuery(sql.append(")").toString());
+    for (int i = 0; i < codes.size(); i++) {
+      query.setParameter(i + 1, codes.get(i));
+    }
+    List<StoredAsset> rows = new java.util.ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      rows.add(new StoredAsset((String) columns[0], (String) columns[1]));
+    }
+    return rows;
+  }
+
+  private static List<List<String>> chunks(List<String> codes) {
+    List<List<String>> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < codes.size(); i += 1000) {
+      chunks.add(codes.subList(i, Math.min(codes.size(), i + 1000)));
+    }
+    return chunks;
   }
 
   /** Exact codes first (the primary key); the rest matched without regard to case. */
@@ -85,12 +149,22 @@ final class CatalogLookups {
     }
   }
 
-  /** Replaces option codes by the stored ones ("Navy" → "navy"); unknown codes are violations. */
-  Map<ValueKey, JsonValue> resolveOptions(Map<ValueKey, JsonValue> values, Violations violations) {
+  /**
+   * Replaces option and asset codes by the stored ones ("Navy" → "navy"); unknown codes, and assets
+   * of another family than the attribute's, are violations.
+   */
+  Map<ValueKey, JsonValue> resolveCodes(Map<ValueKey, JsonValue> values, Violations violations) {
     Map<ValueKey, JsonValue> resolved = new TreeMap<>();
     values.forEach(
         (key, data) -> {
           Attribute attribute = schema.attributes().get(key.attribute());
+          if (data != JsonValue.NULL && attribute.type() == AttributeType.ASSET_COLLECTION) {
+            JsonValue stored = resolveAssets(attribute, key, data, violations);
+            if (stored != null) {
+              resolved.put(key, stored);
+            }
+            return;
+          }
           if (data == JsonValue.NULL || !attribute.type().hasOptions()) {
             resolved.put(key, data);
             return;
@@ -124,6 +198,41 @@ final class CatalogLookups {
           }
         });
     return resolved;
+  }
+
+  private JsonValue resolveAssets(
+      Attribute attribute, ValueKey key, JsonValue data, Violations violations) {
+    JsonArrayBuilder codes = Jsonp.arrayBuilder();
+    boolean valid = true;
+    for (String code : ProductValues.optionCodes(data)) {
+      StoredAsset asset = assets.get(code.toLowerCase(Locale.ROOT));
+      String problem = null;
+      if (asset == null) {
+        problem =
+            "'" + code + "' is not an asset; upload it first (PUT /api/v1/assets/" + code + ").";
+      } else if (attribute.assetFamily() != null
+          && !attribute.assetFamily().equals(asset.family())) {
+        problem =
+            "'"
+                + asset.code()
+                + "' is "
+                + (asset.family() == null
+                    ? "in no asset family"
+                    : "an asset of the family '" + asset.family() + "'")
+                + "; "
+                + key.attribute()
+                + " takes assets of the family '"
+                + attribute.assetFamily()
+                + "' only.";
+      }
+      if (problem != null) {
+        violations.add(key.attribute(), key.locale(), key.scope(), problem);
+        valid = false;
+      } else {
+        codes.add(asset.code());
+      }
+    }
+    return valid ? codes.build() : null;
   }
 
   void checkCategories(List<String> wanted, Set<String> current, Violations violations) {

@@ -257,7 +257,7 @@ public class ProductModelWriter {
       Lineage lineage = parent == null ? Lineage.NONE : Lineage.below(parent.id(), byId);
       int level = parent == null ? 0 : 1;
       ProductValues base = existing == null ? ProductValues.EMPTY : existing.values();
-      var merged = base.merge(lookups.resolveOptions(change.values(), violations));
+      var merged = base.merge(lookups.resolveCodes(change.values(), violations));
       var values =
           ProductValues.of(
               VariantRules.place(variant, level, lineage, merged.asMap(), schema, violations));

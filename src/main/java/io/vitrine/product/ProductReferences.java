@@ -17,9 +17,9 @@ import java.util.TreeMap;
 
 /**
  * What a product's values refer to in the catalog: attributes, options, locales, channels,
- * currencies, and the keys of its unique values. Stored in the product_* tables, they let the
- * database refuse to delete what a product uses and keep unique values unique between concurrent
- * writers; they are derived from the values alone.
+ * currencies, assets, and the keys of its unique values. Stored in the product_* tables, they let
+ * the database refuse to delete what a product uses and keep unique values unique between
+ * concurrent writers; they are derived from the values alone.
  */
 public record ProductReferences(
     Set<String> attributes,
@@ -27,10 +27,11 @@ public record ProductReferences(
     Set<String> locales,
     Set<String> channels,
     Set<String> currencies,
+    Set<String> assets,
     Map<String, String> unique) {
 
   public static final ProductReferences NONE =
-      new ProductReferences(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
+      new ProductReferences(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
 
   public static ProductReferences of(ProductValues values, CatalogSnapshot catalog) {
     Set<String> attributes = new HashSet<>();
@@ -38,6 +39,7 @@ public record ProductReferences(
     Set<String> locales = new HashSet<>();
     Set<String> channels = new HashSet<>();
     Set<String> currencies = new HashSet<>();
+    Set<String> assets = new HashSet<>();
     Map<String, String> unique = new TreeMap<>();
     values
         .asMap()
@@ -65,13 +67,18 @@ public record ProductReferences(
                     data.asJsonArray()
                         .getValuesAs(JsonObject.class)
                         .forEach(p -> currencies.add(p.getString("currency")));
+                case ASSET_COLLECTION ->
+                    data.asJsonArray()
+                        .getValuesAs(JsonString.class)
+                        .forEach(a -> assets.add(a.getString()));
                 default -> {}
               }
               if (attribute.unique()) {
                 unique.put(key.attribute(), uniqueKey(attribute, data));
               }
             });
-    return new ProductReferences(attributes, options, locales, channels, currencies, unique);
+    return new ProductReferences(
+        attributes, options, locales, channels, currencies, assets, unique);
   }
 
   /**

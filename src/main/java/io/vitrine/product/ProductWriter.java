@@ -352,7 +352,7 @@ public class ProductWriter {
                 + "'; change the identifier field instead.");
       }
       ProductState base = existing == null ? ProductState.empty(identifier) : existing.state();
-      Map<ValueKey, JsonValue> values = lookups.resolveOptions(change.values(), violations);
+      Map<ValueKey, JsonValue> values = lookups.resolveCodes(change.values(), violations);
       lookups.checkCategories(change.categories(), base.categories(), violations);
       ProductState next =
           new ProductState(

@@ -52,6 +52,7 @@ public class ReferenceTables {
           new Table("locale", List.of("locale_code"), r -> singles(r.locales())),
           new Table("channel", List.of("channel_code"), r -> singles(r.channels())),
           new Table("currency", List.of("currency_code"), r -> singles(r.currencies())),
+          new Table("asset", List.of("asset_code"), r -> singles(r.assets())),
           // Models hold no unique values: those are set on variant products only.
           new Table(
               "unique_value", List.of("attribute_code", "value_key"), r -> pairs(r.unique())));

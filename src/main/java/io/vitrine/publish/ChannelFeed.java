@@ -1,5 +1,6 @@
 package io.vitrine.publish;
 
+import io.vitrine.asset.AssetUrls;
 import io.vitrine.catalog.Catalog;
 import io.vitrine.catalog.CatalogSnapshot;
 import io.vitrine.catalog.CatalogTerms;
@@ -52,6 +53,7 @@ public class ChannelFeed {
   @Inject AssociationRows associations;
   @Inject Products products;
   @Inject ChannelEligibility eligibility;
+  @Inject AssetUrls assetUrls;
 
   /** A page of the full pull; {@code next} goes on with it, or to the changes after the last. */
   public record ProductsPage(List<JsonObject> products, FeedCursor next) {}
@@ -309,7 +311,8 @@ public class ChannelFeed {
             labels,
             terms.categoryParents(schema.generation()),
             search.matchingIdentifiers(rule, ChannelView.linked(page, "products")),
-            search.modelsWithMatch(rule, ChannelView.linked(page, "product_models")));
+            search.modelsWithMatch(rule, ChannelView.linked(page, "product_models")),
+            assetUrls.forChannel(view.assets(page), channel.code()));
     return page.stream().map(d -> view.resolve(d, lookups)).toList();
   }
 

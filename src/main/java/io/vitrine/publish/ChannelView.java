@@ -45,14 +45,16 @@ public final class ChannelView {
 
   /**
    * What resolving a batch of products needs beyond their documents, read once per batch: option
-   * labels by attribute and option code, every category's parent, and which of the associated
-   * products and models the channel publishes.
+   * labels by attribute and option code, every category's parent, which of the associated products
+   * and models the channel publishes, and the assets as the channel shows them ({code, url,
+   * media_type}) by code.
    */
   public record Lookups(
       Map<String, Map<String, Map<String, String>>> optionLabels,
       Map<String, String> categoryParents,
       Set<String> publishedProducts,
-      Set<String> publishedModels) {}
+      Set<String> publishedModels,
+      Map<String, JsonObject> assets) {}
 
   public ChannelView(CatalogSnapshot schema, Channel channel) {
     this.schema = schema;
@@ -184,6 +186,14 @@ public final class ChannelView {
         }
         yield options.build();
       }
+      case ASSET_COLLECTION -> {
+        JsonArrayBuilder assets = Jsonp.arrayBuilder();
+        for (JsonString code : data.asJsonArray().getValuesAs(JsonString.class)) {
+          JsonObject asset = lookups.assets().get(code.getString());
+          assets.add(asset != null ? asset : Jsonp.objectBuilder().add("code", code).build());
+        }
+        yield assets.build();
+      }
       default -> data;
     };
   }
@@ -304,6 +314,22 @@ public final class ChannelView {
 
   /** The option codes of select attributes in {@code documents}, by attribute: to look up. */
   public Map<String, Set<String>> options(Collection<JsonObject> documents) {
+    return codes(
+        documents, type -> type == AttributeType.SIMPLESELECT || type == AttributeType.MULTISELECT);
+  }
+
+  /** The asset codes of asset collections in {@code documents}: to look up. */
+  public Set<String> assets(Collection<JsonObject> documents) {
+    Set<String> assets = new HashSet<>();
+    codes(documents, type -> type == AttributeType.ASSET_COLLECTION)
+        .values()
+        .forEach(assets::addAll);
+    return assets;
+  }
+
+  /** The codes the values of attributes of the {@code wanted} types hold, by attribute. */
+  private Map<String, Set<String>> codes(
+      Collection<JsonObject> documents, java.util.function.Predicate<AttributeType> wanted) {
     Map<String, Set<String>> options = new LinkedHashMap<>();
     for (JsonObject document : documents) {
       JsonObject values = document.getJsonObject("values");
@@ -313,9 +339,7 @@ public final class ChannelView {
       values.forEach(
           (code, entries) -> {
             Attribute attribute = schema.attributes().get(code);
-            if (attribute == null
-                || (attribute.type() != AttributeType.SIMPLESELECT
-                    && attribute.type() != AttributeType.MULTISELECT)) {
+            if (attribute == null || !wanted.test(attribute.type())) {
               return;
             }
             Set<String> codes = options.computeIfAbsent(code, c -> new HashSet<>());

@@ -425,8 +425,6 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
               names.stream()
                   .filter(schema.attributes()::containsKey)
                   .filter(code -> !isMoney(target) || isPrice(schema, code))
-                  // Asset codes are not addresses: their rendition URLs come with assets.
-                  .filter(code -> !isAssets(schema, code))
                   .findFirst()
                   .ifPresent(code -> mapping.put(target, new FieldSource.Field(code)));
             }
@@ -462,11 +460,6 @@ public class ExportProfileKind extends CatalogKind<ExportProfile> {
 
   private static boolean isMoney(String target) {
     return target.equals("price") || target.equals("sale_price");
-  }
-
-  private static boolean isAssets(CatalogSnapshot schema, String code) {
-    Attribute attribute = schema.attributes().get(code);
-    return attribute != null && attribute.type() == AttributeType.ASSET_COLLECTION;
   }
 
   private static boolean isPrice(CatalogSnapshot schema, String code) {

@@ -20,10 +20,10 @@ import java.util.Map;
 /**
  * A resolved product as a schema.org {@code Product} in JSON-LD, the markup search engines read on
  * a product page. Texts are in one locale. Attributes are found by role: the family's label
- * attribute for the name, an attribute marked {@code gtin} for the GTIN, and attributes named
- * {@code description} (or {@code short_description}), {@code brand}, {@code mpn}, {@code color},
- * {@code material}, {@code weight}, {@code price} (or the first price attribute) and {@code
- * availability} for the rest.
+ * attribute for the name, its image attribute for the images (their addresses for the channel), an
+ * attribute marked {@code gtin} for the GTIN, and attributes named {@code description} (or {@code
+ * short_description}), {@code brand}, {@code mpn}, {@code color}, {@code material}, {@code weight},
+ * {@code price} (or the first price attribute) and {@code availability} for the rest.
  */
 public final class SchemaOrgProduct {
 
@@ -90,6 +90,13 @@ public final class SchemaOrgProduct {
       if (Boolean.TRUE.equals(attribute.gtin()) && reader.text(attribute.code()) != null) {
         json.add("gtin", reader.text(attribute.code()));
         break;
+      }
+    }
+    if (family != null && family.attributeAsImage() != null) {
+      List<String> images =
+          reader.fields.items(product, new FieldSource.Field(family.attributeAsImage()));
+      if (!images.isEmpty()) {
+        json.add("image", Jsonp.arrayBuilder(images));
       }
     }
     reader.add(json, "mpn", reader.text("mpn"));

@@ -344,7 +344,8 @@ public final class TestCatalogs {
               defaultMetricUnit,
               dateMin,
               dateMax,
-              gtin));
+              gtin,
+              null));
       return attribute;
     }
   }

@@ -24,6 +24,8 @@ class ProductsIT extends VitrineIT {
   void catalog() {
     if (catalog == null) {
       catalog = TestCatalog.create(api);
+      TestCatalog.asset(api, "tee_front");
+      TestCatalog.asset(api, "tee_back");
     }
     c = catalog;
   }

@@ -39,7 +39,12 @@ class ChannelViewTest {
               Map.of("m", Map.of("en_US", "Medium"))),
           mapOf("shoes", "master", "master", null, "outlet", null, "sale", "outlet"),
           Set.of("B-1"),
-          Set.of("model-ok"));
+          Set.of("model-ok"),
+          Map.of(
+              "tee_front",
+              json(
+                  "{'code':'tee_front','url':'https://pim.example/api/v1/assets/tee_front/file?v=1',"
+                      + "'media_type':'image/png'}")));
 
   private static Map<String, String> mapOf(String... pairs) {
     Map<String, String> map = new java.util.HashMap<>();
@@ -79,7 +84,9 @@ class ChannelViewTest {
         json(
             "{'name':{'en_US':'Tee'},'description':{'en_US':'<p>Ours</p>'},"
                 + "'price':[{'amount':'8.50','currency':'EUR'},{'amount':'9.00','currency':'USD'}],"
-                + "'stock':12,'images':['tee_front']}"),
+                + "'stock':12,'images':[{'code':'tee_front',"
+                + "'url':'https://pim.example/api/v1/assets/tee_front/file?v=1',"
+                + "'media_type':'image/png'}]}"),
         product.getJsonObject("values"));
     assertEquals("[\"shoes\"]", product.getJsonArray("categories").toString());
     assertEquals("[\"tee\",\"tee-red\"]", product.getJsonArray("models").toString());

@@ -193,8 +193,7 @@ class ExportsIT extends VitrineIT {
         profile(
             "ecommerce",
             "'format':'google_merchant','mapping':{'link':{'template':"
-                + "'https://shop.example/p/{identifier}'},'image_link':{'template':"
-                + "'https://cdn.example/{images}.jpg'},"
+                + "'https://shop.example/p/{identifier}'},"
                 + "'google_product_category':{'value':'Apparel & Accessories > Clothing'}},"
                 + "'feed':{'title':'Vitrine sample','description':'Apparel'},"
                 + APPAREL);
@@ -500,8 +499,7 @@ class ExportsIT extends VitrineIT {
     String everything =
         profile(
             "ecommerce",
-            "'format':'google_merchant','mapping':{'link':{'template':'https://s.example/{identifier}'},"
-                + "'image_link':{'template':'https://cdn.example/{images}.jpg'}}");
+            "'format':'google_merchant','mapping':{'link':{'template':'https://s.example/{identifier}'}}");
     JsonObject tooLarge =
         assertProblem(
             409,

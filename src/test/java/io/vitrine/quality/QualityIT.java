@@ -35,6 +35,7 @@ class QualityIT extends VitrineIT {
   @BeforeEach
   void catalog() {
     c = TestCatalog.create(api);
+    TestCatalog.asset(api, "tee_1");
     group = unique("quality");
     assertStatus(201, api.post("api/v1/attribute-groups", json("{'code':'" + group + "'}")));
     assertStatus(

@@ -264,6 +264,9 @@ class SearchConsistencyIT extends VitrineIT {
   @BeforeEach
   void catalog() {
     define(unique("s").substring(2));
+    for (int i = 0; i < 5; i++) {
+      io.vitrine.testing.TestCatalog.asset(api, "img_" + i);
+    }
     categoryParents.forEach(
         (code, parent) ->
             created(

@@ -2,6 +2,7 @@ package io.vitrine.testing;
 
 import static io.vitrine.testing.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A small catalog of its own for a test class, created through the API with codes no other test
@@ -132,6 +133,19 @@ public final class TestCatalog {
                     + c.ean
                     + "']}}")));
     return c;
+  }
+
+  /** Uploads a small PNG as the asset {@code code} (or replaces its file), in no family. */
+  public static void asset(Api api, String code) {
+    var response =
+        api.send(
+            "PUT",
+            "api/v1/assets/" + code,
+            java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                io.vitrine.asset.TestImages.image("png", 8, 8)),
+            "Content-Type",
+            "image/png");
+    assertTrue(response.status() == 201 || response.status() == 200, response::toString);
   }
 
   /** A product complete for the channel (en_US and fr_FR names, price, EAN) unless told. */

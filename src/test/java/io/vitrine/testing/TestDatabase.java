@@ -80,6 +80,8 @@ public class TestDatabase implements LauncherSessionListener {
             // AssetsIT: uploads over 2 MB and images over 4 megapixels are refused.
             "-Dvitrine.assets.max-bytes=2000000",
             "-Dvitrine.assets.max-pixels=4000000",
+            // Feeds and exports write asset addresses from it: golden files need it fixed.
+            "-Dvitrine.public-url=https://pim.example",
             "-Dvitrine.db.url=" + url,
             "-Dvitrine.db.user=" + user,
             "-Dvitrine.db.password=" + password));

@@ -1,17 +1,26 @@
 package io.vitrine.asset.boundary;
 
 import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetFamily;
 import io.vitrine.asset.AssetRecords;
+import io.vitrine.asset.AssetUrls;
 import io.vitrine.asset.Assets;
+import io.vitrine.asset.RenditionSpec;
+import io.vitrine.asset.Renditions;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.http.FileDownload;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
+import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.json.Jsonp;
+import io.vitrine.platform.problem.Problem;
+import io.vitrine.platform.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -20,13 +29,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,8 +63,12 @@ public class AssetsResource {
           "filename\\*=UTF-8''([^;]+)|filename=\"([^\"]*)\"|filename=([^;\\s]+)",
           Pattern.CASE_INSENSITIVE);
 
+  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  private static final String REVALIDATE = "public, max-age=0, must-revalidate";
+
   @Inject Assets assets;
   @Inject AssetRecords records;
+  @Inject Renditions renditions;
   @Context UriInfo uri;
 
   @GET
@@ -66,12 +85,13 @@ public class AssetsResource {
           @Parameter(description = "The cursor from the previous page's next link")
           String searchAfter) {
     var request = Pages.request(limit, searchAfter, null);
+    Map<String, AssetFamily> families = new HashMap<>();
     return Pages.page(
         uri,
         request,
         records.list(request.after(), request.limit() + 1),
         Asset::code,
-        this::json,
+        asset -> json(asset, families.computeIfAbsent(asset.family(), records::familyOrNull)),
         null);
   }
 
@@ -101,17 +121,22 @@ public class AssetsResource {
       @PathParam("code") String code,
       @QueryParam("file_name") @Parameter(description = "The file's name (default: the code)")
           String fileName,
+      @QueryParam("family")
+          @Parameter(description = "The asset family (default: the asset's, or none when new)")
+          String family,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam("Content-Disposition") String disposition,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
       InputStream body) {
     String name = fileName != null ? fileName : fileName(disposition);
-    AssetRecords.Saved saved =
-        assets.put(code, name, contentType, ifMatch, length == null ? -1 : length, body);
+    Assets.Upload upload =
+        assets.put(code, family, name, contentType, ifMatch, length == null ? -1 : length, body);
+    AssetRecords.Saved saved = upload.saved();
     JsonObject json =
-        Jsonp.objectBuilder(json(saved.asset()))
+        Jsonp.objectBuilder(json(saved.asset(), records.familyOrNull(saved.asset().family())))
             .add("same_content_as", Jsonp.arrayBuilder(saved.sameContentAs()))
+            .add("link", upload.link() == null ? JsonValue.NULL : upload.link().toJson())
             .build();
     return Responses.written(
         json,
@@ -151,8 +176,9 @@ public class AssetsResource {
   @APIResponse(responseCode = "404", description = "No such asset")
   public Response get(
       @PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    Asset asset = records.get(code);
-    return Responses.read(json(asset), asset.version(), ifNoneMatch);
+    AssetRecords.Described described = records.described(code);
+    return Responses.read(
+        json(described.asset(), described.family()), described.asset().version(), ifNoneMatch);
   }
 
   @GET
@@ -207,15 +233,95 @@ public class AssetsResource {
     return response.build();
   }
 
-  JsonObject json(Asset asset) {
-    JsonObjectBuilder json =
-        Jsonp.objectBuilder()
-            .add("code", asset.code())
-            .add("file_name", asset.fileName())
-            .add("media_type", asset.mediaType())
-            .add("kind", asset.kind().name().toLowerCase(java.util.Locale.ROOT))
-            .add("size", asset.size())
-            .add("sha256", asset.sha256());
+  @GET
+  @Path("{code}/renditions/{rendition}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(
+      operationId = "downloadAssetRendition",
+      summary = "Download a rendition of an image asset",
+      description =
+          "Made in the background after an upload or a change of the family's specs, or now"
+              + " when asked for first. The ETag names the source bytes and the spec; through"
+              + " the rendition's link (?v= that tag) the answer may be cached for a year.")
+  @APIResponse(responseCode = "200", description = "The rendition")
+  @APIResponse(responseCode = "304", description = "The rendition of the ETag given")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such asset, or its family has no such rendition, or it is not an image")
+  @APIResponse(responseCode = "422", description = "The image could not be made into it")
+  public Response rendition(
+      @PathParam("code") String code,
+      @PathParam("rendition") String name,
+      @QueryParam("v") @Parameter(description = "The tag from the rendition's link") String v,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam("Range") @Parameter(description = "One byte range: bytes=first-last")
+          String range,
+      @HeaderParam("If-Range") @Parameter(description = "The ETag the Range is a part of")
+          String ifRange) {
+    AssetRecords.Described described = records.described(code);
+    Asset asset = described.asset();
+    RenditionSpec spec =
+        described.family() == null ? null : described.family().rendition(name).orElse(null);
+    if (spec == null) {
+      throw new ProblemException(
+          Problem.of(
+              "not-found",
+              "Not found",
+              404,
+              described.family() == null
+                  ? "The asset '" + code + "' has no family, so no renditions."
+                  : "The family '"
+                      + described.family().code()
+                      + "' has no rendition '"
+                      + name
+                      + "'."));
+    }
+    String tag = Renditions.tag(asset, spec);
+    String cache = tag.equals(v) ? IMMUTABLE : REVALIDATE;
+    if (Versions.matches(ifNoneMatch, tag)) {
+      return Response.notModified(new EntityTag(tag))
+          .header(HttpHeaders.CACHE_CONTROL, cache)
+          .build();
+    }
+    java.nio.file.Path file = renditions.ready(asset, spec);
+    try {
+      return new FileDownload(file, Files.size(file), spec.format().mediaType(), tag, cache)
+          .answer(range, ifRange, ifNoneMatch)
+          .header("X-Content-Type-Options", "nosniff")
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DELETE
+  @Path("{code}")
+  @Operation(
+      operationId = "deleteAsset",
+      summary = "Delete an asset",
+      description =
+          "Refused while products or product models show it (409, listing them). Its bytes and"
+              + " renditions are deleted once no other asset has the same bytes.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "404", description = "No such asset")
+  @APIResponse(responseCode = "409", description = "Products use it: the answer lists them")
+  @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+  public Response delete(
+      @PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    assets.delete(code, ifMatch);
+    return Response.noContent().build();
+  }
+
+  JsonObject json(Asset asset, AssetFamily family) {
+    String root = uri.getBaseUri().toString();
+    String self = uri.getBaseUriBuilder().path("assets").path(asset.code()).build().toString();
+    JsonObjectBuilder json = Jsonp.objectBuilder().add("code", asset.code());
+    Jsonp.addOrNull(json, "family", asset.family());
+    json.add("file_name", asset.fileName())
+        .add("media_type", asset.mediaType())
+        .add("kind", asset.kind().name().toLowerCase(java.util.Locale.ROOT))
+        .add("size", asset.size())
+        .add("sha256", asset.sha256());
     Jsonp.addOrNull(json, "width", asset.width());
     Jsonp.addOrNull(json, "height", asset.height());
     Jsonp.addOrNull(json, "orientation", asset.orientation());
@@ -223,12 +329,23 @@ public class AssetsResource {
     Jsonp.addOrNull(json, "duration_ms", asset.durationMs());
     Timestamps.add(json, "created", asset.created());
     Timestamps.add(json, "updated", asset.updated());
-    String self = uri.getBaseUriBuilder().path("assets").path(asset.code()).build().toString();
+    JsonObjectBuilder made = Jsonp.objectBuilder();
+    if (family != null && Renditions.renderable(asset)) {
+      for (RenditionSpec spec : family.renditions()) {
+        made.add(
+            spec.code(),
+            Jsonp.objectBuilder()
+                .add("href", root + AssetUrls.renditionPath(asset, spec))
+                .add("media_type", spec.format().mediaType())
+                .add("channels", Jsonp.arrayBuilder(spec.channels())));
+      }
+    }
+    json.add("renditions", made);
     return json.add(
             "_links",
             Jsonp.objectBuilder()
                 .add("self", Jsonp.objectBuilder().add("href", self))
-                .add("file", Jsonp.objectBuilder().add("href", self + "/file?v=" + asset.sha256())))
+                .add("file", Jsonp.objectBuilder().add("href", root + AssetUrls.filePath(asset))))
         .build();
   }
 }

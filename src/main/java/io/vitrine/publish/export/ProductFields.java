@@ -16,8 +16,8 @@ import org.jsoup.Jsoup;
 /**
  * Reads the fields of a resolved product (what {@link io.vitrine.publish.ChannelView} gives) as
  * text, in one locale and one currency: what flat formats (CSV, XLSX, Google Merchant) write.
- * Options read as their label (else their code), lists as their items joined by ", ", metrics as
- * "amount UNIT", prices as the amount in the currency.
+ * Options read as their label (else their code), assets as their address, lists as their items
+ * joined by ", ", metrics as "amount UNIT", prices as the amount in the currency.
  */
 public final class ProductFields {
 
@@ -199,6 +199,9 @@ public final class ProductFields {
       case ARRAY -> join(value.asJsonArray(), attribute);
       case OBJECT -> {
         JsonObject object = value.asJsonObject();
+        if (object.get("url") instanceof JsonString url) {
+          yield url.getString(); // an asset: where the channel shows it
+        }
         if (object.get("code") instanceof JsonString code) {
           JsonObject labels = object.getJsonObject("labels");
           yield labels != null && labels.get(locale) instanceof JsonString label

@@ -204,6 +204,11 @@ public class AssetsResource {
   }
 
   JsonObject json(Asset asset) {
+    return json(asset, uri);
+  }
+
+  /** An asset's description, as every answer about it gives it. */
+  static JsonObject json(Asset asset, UriInfo uri) {
     JsonObjectBuilder json =
         Jsonp.objectBuilder()
             .add("code", asset.code())

@@ -311,6 +311,46 @@ def put_file(operation, path, data, content_type, expect):
 put_file("putAsset", "/assets/photo_1?file_name=photo_1.png", photo, "image/png", 201)
 put_file("putAsset", "/assets/beanie_charcoal_copy", photo, "image/png", 201)
 put_file("putAsset", "/assets/not_a_jpeg", photo, "image/jpeg", 422)
+
+
+def post_form(operation, files, expect, content_type=None):
+    """files: (field, file name or None for a text field, content type, bytes), sent as a form."""
+    boundary = "vitrine-example-boundary"
+    body = b""
+    for field, file_name, part_type, data in files:
+        disposition = f'form-data; name="{field}"'
+        if file_name is not None:
+            disposition += f'; filename="{file_name}"'
+        body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n".encode()
+        if part_type:
+            body += f"Content-Type: {part_type}\r\n".encode()
+        body += b"\r\n" + data + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    request = urllib.request.Request(BASE + "/assets", data=body, method="POST")
+    request.add_header("Content-Type", content_type or f"multipart/form-data; boundary={boundary}")
+    try:
+        with urllib.request.urlopen(request) as response:
+            status, text = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        status, text = error.code, error.read().decode()
+    if status != expect:
+        sys.exit(f"{operation}: POST /assets answered {status}, expected {expect}: {text}")
+    entry = examples.setdefault(operation, {"responses": {}})
+    if str(status).startswith("2"):
+        entry["request"] = ("(a multipart/form-data body: parts named file, each with its filename"
+                            " and Content-Type; a code field before a file names its asset)")
+        entry["request_type"] = "multipart/form-data"
+    entry["responses"][str(status)] = json.loads(text)
+
+
+# A folder dropped on a form: a file stored, one with a code field, one whose content is not its type.
+post_form("uploadAssets", [
+    ("file", "knit/beanie charcoal.png", "image/png", photo),
+    ("code", None, None, b"beanie_charcoal_front"),
+    ("file", "IMG_0042.png", "image/png", photo),
+    ("file", "beanie_back.jpg", "image/jpeg", photo),
+], 200)
+post_form("uploadAssets", [], 415, content_type="application/json")
 record("getAsset", "GET", "/assets/beanie_charcoal", expect=200)
 record("getAsset", "GET", "/assets/no_such_asset", expect=404)
 record("listAssets", "GET", "/assets?limit=2", expect=200)

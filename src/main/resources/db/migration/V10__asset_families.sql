@@ -15,14 +15,21 @@ CREATE TABLE asset_family (
 );
 
 ALTER TABLE asset ADD COLUMN family_code VARCHAR(100) REFERENCES asset_family (code);
+
+-- Codes are told apart without regard to case, as product values name them: "Front.jpg" and
+-- "front.jpg" would be one asset to a merchandiser and two to the database.
+ALTER TABLE asset ADD COLUMN code_key VARCHAR(255);
+UPDATE asset SET code_key = LOWER(code);
+ALTER TABLE asset ALTER COLUMN code_key SET NOT NULL;
+CREATE UNIQUE INDEX asset_code_key ON asset (code_key);
 CREATE INDEX asset_family_code ON asset (family_code, code);
 
 -- An asset collection attribute may take only the assets of one family.
 ALTER TABLE attribute ADD COLUMN asset_family VARCHAR(100) REFERENCES asset_family (code);
 
 -- The assets products and product models use, like V1's other reference tables: the database
--- refuses to delete an asset a product still shows. They start empty: before this version an
--- asset collection could only name assets uploaded since V9, in the same unreleased version.
+-- refuses to delete an asset a product still shows. V11 (a Java migration, in
+-- io.vitrine.product.migration) fills them from the values written before.
 CREATE TABLE product_asset (
   product_id BIGINT       NOT NULL REFERENCES product (id) ON DELETE CASCADE,
   asset_code VARCHAR(255) NOT NULL REFERENCES asset (code),

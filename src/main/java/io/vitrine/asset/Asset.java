@@ -14,6 +14,10 @@ public class Asset {
 
   @Id private String code;
 
+  /** The code in lower case: codes are told apart without regard to case. */
+  @Column(name = "code_key")
+  private String codeKey;
+
   @Column(name = "family_code")
   private String family;
 
@@ -47,6 +51,11 @@ public class Asset {
 
   Asset(String code) {
     this.code = code;
+    this.codeKey = key(code);
+  }
+
+  static String key(String code) {
+    return code.toLowerCase(java.util.Locale.ROOT);
   }
 
   public String code() {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,12 @@ public class AssetFamily extends CatalogEntity {
     Arrays.stream(mediaKinds.split(","))
         .forEach(k -> kinds.add(AssetInspector.Kind.valueOf(k.toUpperCase(Locale.ROOT))));
     return kinds;
+  }
+
+  /** {@code kinds} in words: "images and documents". */
+  static String inWords(Collection<AssetInspector.Kind> kinds) {
+    return String.join(
+        " and ", kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT) + "s").toList());
   }
 
   public List<RenditionSpec> renditions() {

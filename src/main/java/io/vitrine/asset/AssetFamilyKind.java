@@ -270,8 +270,8 @@ public class AssetFamilyKind extends CatalogKind<AssetFamily> {
           "The asset family '"
               + family.code()
               + "' cannot stop taking "
-              + String.join(
-                  " and ", dropped.stream().map(k -> k.toLowerCase(Locale.ROOT) + "s").toList())
+              + AssetFamily.inWords(
+                  family.kinds().stream().filter(k -> !kinds.contains(k)).toList())
               + " while it has some: "
               + Usage.describeAll(found)
               + ". Move or delete them first.",

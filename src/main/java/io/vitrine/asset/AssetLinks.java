@@ -31,6 +31,12 @@ public class AssetLinks {
   /** Tries again when a merchandiser's edit of the same product wins the race in between. */
   private static final int ATTEMPTS = 3;
 
+  /**
+   * What one link may spend matching names, its own and those of the collection's assets: a slow
+   * pattern costs an upload a fraction of a second, not minutes.
+   */
+  private static final long MATCHING_NANOS = 4 * NamingConvention.MATCH_NANOS;
+
   @Inject Products products;
   @Inject AssetRecords records;
 
@@ -71,8 +77,18 @@ public class AssetLinks {
     if (naming.isEmpty()) {
       return null;
     }
-    NamingConvention convention = naming.get();
-    NamingConvention.Target target = convention.match(asset.fileName()).orElse(null);
+    try {
+      return link(asset, family, naming.get(), System.nanoTime() + MATCHING_NANOS);
+    } catch (RuntimeException failed) {
+      // The asset is stored whatever happens here: say why it is not linked rather than fail the
+      // upload that stored it.
+      return Link.refused(
+          null, naming.get().attribute(), "The asset could not be linked: " + failed.getMessage());
+    }
+  }
+
+  private Link link(Asset asset, AssetFamily family, NamingConvention convention, long until) {
+    NamingConvention.Target target = convention.match(asset.fileName(), until).orElse(null);
     if (target == null) {
       return Link.refused(
           null,
@@ -87,7 +103,7 @@ public class AssetLinks {
     }
     Link link = null;
     for (int attempt = 0; attempt < ATTEMPTS && (link == null); attempt++) {
-      link = tryLink(asset, convention, target);
+      link = tryLink(asset, convention, target, until);
     }
     return link != null
         ? link
@@ -98,7 +114,8 @@ public class AssetLinks {
   }
 
   /** The link, or null when the product changed between reading and writing it. */
-  private Link tryLink(Asset asset, NamingConvention convention, NamingConvention.Target target) {
+  private Link tryLink(
+      Asset asset, NamingConvention convention, NamingConvention.Target target, long until) {
     Product product;
     try {
       product = products.get(target.identifier());
@@ -110,7 +127,7 @@ public class AssetLinks {
     }
     ValueKey key = new ValueKey(convention.attribute(), target.locale(), target.channel());
     List<String> current = codes(product.values().get(key));
-    List<String> placed = place(current, asset.code(), target.position(), convention);
+    List<String> placed = place(current, asset.code(), target.position(), convention, until);
     Link linked =
         new Link(
             product.identifier(),
@@ -168,7 +185,11 @@ public class AssetLinks {
    * last.
    */
   List<String> place(
-      List<String> current, String code, Integer position, NamingConvention convention) {
+      List<String> current,
+      String code,
+      Integer position,
+      NamingConvention convention,
+      long until) {
     if (position == null) {
       if (current.contains(code)) {
         return current;
@@ -186,7 +207,7 @@ public class AssetLinks {
       Integer theirs =
           name == null
               ? null
-              : convention.match(name).map(NamingConvention.Target::position).orElse(null);
+              : convention.match(name, until).map(NamingConvention.Target::position).orElse(null);
       if (theirs != null && theirs > position) {
         at = i;
         break;

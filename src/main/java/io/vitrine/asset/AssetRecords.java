@@ -1,6 +1,8 @@
 package io.vitrine.asset;
 
 import io.vitrine.catalog.Usages;
+import io.vitrine.events.Change;
+import io.vitrine.events.ChangeEventLog;
 import io.vitrine.platform.Timestamps;
 import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.problem.Problem;
@@ -23,6 +25,7 @@ public class AssetRecords {
   @PersistenceContext EntityManager em;
   @Inject Usages usages;
   @Inject jakarta.enterprise.event.Event<Renditions.AssetStored> stored;
+  @Inject ChangeEventLog events;
 
   /** An asset with its family (null when it has none). */
   public record Described(Asset asset, AssetFamily family) {}
@@ -47,7 +50,9 @@ public class AssetRecords {
     Versions.checkIfMatch(ifMatch, asset == null ? null : asset.version());
     boolean created = asset == null;
     String before = created ? null : asset.sha256();
+    String familyBefore = created ? null : asset.family();
     if (created) {
+      refuseCodeTakenInOtherCase(code);
       asset = new Asset(code);
     } else if (!java.util.Objects.equals(asset.family(), family)) {
       refuseMovingUsedAsset(asset, family);
@@ -57,8 +62,31 @@ public class AssetRecords {
       em.persist(asset);
     }
     em.flush();
+    if (!created && (!sha256.equals(before) || !java.util.Objects.equals(family, familyBefore))) {
+      // Products showing it now show other bytes (or other renditions): feeds re-send them.
+      events.append(
+          List.of(new Change("asset", code, null, Change.Action.UPDATED, asset.version())));
+    }
     stored.fire(new Renditions.AssetStored(code));
     return new Saved(asset, created, sameContent(asset), sha256.equals(before) ? null : before);
+  }
+
+  private void refuseCodeTakenInOtherCase(String code) {
+    List<String> taken =
+        em.createQuery("SELECT a.code FROM Asset a WHERE a.codeKey = :key", String.class)
+            .setParameter("key", Asset.key(code))
+            .getResultList();
+    if (!taken.isEmpty()) {
+      throw new ProblemException(
+          Problem.conflict(
+              "The code '"
+                  + code
+                  + "' is the asset '"
+                  + taken.get(0)
+                  + "': asset codes are told apart without regard to case. Upload to '"
+                  + taken.get(0)
+                  + "' to replace its file, or choose another code."));
+    }
   }
 
   /** An asset family by code; a 422 naming {@code family} when there is none. */

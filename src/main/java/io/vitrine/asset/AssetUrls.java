@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,10 +27,39 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AssetUrls {
 
   @Inject AssetRecords records;
+  @PersistenceContext EntityManager em;
 
   @Inject
   @ConfigProperty(name = "vitrine.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
+
+  /**
+   * Up to {@code limit} ids above {@code afterId}, in order, of the products that show the asset
+   * {@code code} ({@code entityType} "asset") or an asset of the family {@code code}
+   * ("asset_family"), by their own values or their models': what a change to it re-sends.
+   */
+  public List<Long> holders(String entityType, String code, long afterId, int limit) {
+    String assets =
+        entityType.equals("asset")
+            ? "SELECT code FROM asset WHERE code = ?1"
+            : "SELECT code FROM asset WHERE family_code = ?1";
+    String models = "SELECT model_id FROM product_model_asset WHERE asset_code IN (" + assets + ")";
+    List<?> ids =
+        em.createNativeQuery(
+                "SELECT p.id FROM product p WHERE p.id > ?2 AND (p.id IN (SELECT product_id FROM"
+                    + " product_asset WHERE asset_code IN ("
+                    + assets
+                    + ")) OR p.parent_id IN ("
+                    + models
+                    + ") OR p.parent_id IN (SELECT id FROM product_model WHERE parent_id IN ("
+                    + models
+                    + "))) ORDER BY p.id")
+            .setParameter(1, code)
+            .setParameter(2, afterId)
+            .setMaxResults(limit)
+            .getResultList();
+    return ids.stream().map(id -> ((Number) id).longValue()).toList();
+  }
 
   /** {@code assets/<code>/renditions/<rendition>?v=<tag>}, relative to the API's root. */
   public static String renditionPath(Asset asset, RenditionSpec spec) {
@@ -67,9 +98,7 @@ public class AssetUrls {
       for (Asset asset : records.byCodes(all.subList(i, Math.min(all.size(), i + 1000)))) {
         Optional<RenditionSpec> spec =
             families
-                .computeIfAbsent(
-                    String.valueOf(asset.family()),
-                    f -> Optional.ofNullable(records.familyOrNull(asset.family())))
+                .computeIfAbsent(asset.family(), f -> Optional.ofNullable(records.familyOrNull(f)))
                 .flatMap(family -> family.renditionFor(channel))
                 .filter(s -> Renditions.renderable(asset));
         JsonObjectBuilder json = Jsonp.objectBuilder().add("code", asset.code());

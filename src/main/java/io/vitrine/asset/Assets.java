@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Assets {
 
   /** Letters, digits, _ - and . (not first): a file name's stem, never a path. */
-  static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
+  static final Pattern CODE = io.vitrine.product.ValueRules.ASSET_CODE;
 
   @Inject AssetFiles files;
   @Inject AssetRecords records;
@@ -53,8 +53,8 @@ public class Assets {
     inspector = new AssetInspector(maxPixels);
   }
 
-  /** An upload's result: the asset as stored, and what its name linked it to. */
-  public record Upload(AssetRecords.Saved saved, AssetLinks.Link link) {}
+  /** An upload's result: the asset as stored, its family (or null), what its name linked it to. */
+  public record Upload(AssetRecords.Saved saved, AssetFamily family, AssetLinks.Link link) {}
 
   /**
    * Stores {@code body} as asset {@code code}, creating it or replacing its file. {@code family}
@@ -108,7 +108,7 @@ public class Assets {
                 "The family '"
                     + chosen.code()
                     + "' takes "
-                    + kinds(chosen)
+                    + AssetFamily.inWords(chosen.kinds())
                     + "; this file is "
                     + inspection.mediaType()
                     + ".")
@@ -119,29 +119,28 @@ public class Assets {
       AssetRecords.Saved saved;
       synchronized (bytesLock(upload.sha256())) {
         files.keep(upload);
-        saved =
-            records.save(
-                code,
-                chosen == null ? null : chosen.code(),
-                name,
-                upload.sha256(),
-                upload.size(),
-                inspection,
-                ifMatch);
+        try {
+          saved =
+              records.save(
+                  code,
+                  chosen == null ? null : chosen.code(),
+                  name,
+                  upload.sha256(),
+                  upload.size(),
+                  inspection,
+                  ifMatch);
+        } catch (RuntimeException refused) {
+          // A 409 or 412 found with the row locked: the bytes kept for it go unless others have
+          // them.
+          forgetUnusedHeld(upload.sha256());
+          throw refused;
+        }
       }
       if (saved.replacedSha256() != null) {
         forgetUnused(saved.replacedSha256());
       }
-      return new Upload(saved, chosen == null ? null : links.link(saved.asset(), chosen));
+      return new Upload(saved, chosen, chosen == null ? null : links.link(saved.asset(), chosen));
     }
-  }
-
-  private static String kinds(AssetFamily family) {
-    return String.join(
-        " and ",
-        family.kinds().stream()
-            .map(k -> k.name().toLowerCase(java.util.Locale.ROOT) + "s")
-            .toList());
   }
 
   /**
@@ -154,10 +153,15 @@ public class Assets {
 
   private void forgetUnused(String sha256) {
     synchronized (bytesLock(sha256)) {
-      if (!records.anyWith(sha256)) {
-        files.forget(sha256);
-        renditions.forget(sha256);
-      }
+      forgetUnusedHeld(sha256);
+    }
+  }
+
+  /** {@link #forgetUnused}, with the bytes' lock already held. */
+  private void forgetUnusedHeld(String sha256) {
+    if (!records.anyWith(sha256)) {
+      files.forget(sha256);
+      renditions.forget(sha256);
     }
   }
 

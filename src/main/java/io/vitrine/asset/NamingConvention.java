@@ -17,19 +17,28 @@ public record NamingConvention(Pattern pattern, String attribute) {
   static final int MAX_PATTERN_LENGTH = 1000;
 
   /** A pattern is given this long to match a file name; more is taken for catastrophic. */
-  private static final long MATCH_NANOS = 50_000_000;
+  static final long MATCH_NANOS = 50_000_000;
 
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
   /** What a file's name says: the product, and where in the collection the asset goes. */
   public record Target(String identifier, Integer position, String locale, String channel) {}
 
-  /** The named groups a pattern's text declares (Java 17 cannot ask the Pattern). */
+  /**
+   * The named groups of {@code pattern}. Java 17 cannot list them: the names its text seems to
+   * declare are kept when a back-reference to them compiles ({@code [(?<identifier>]} only looks
+   * like one).
+   */
   static Set<String> groups(String pattern) {
     Set<String> groups = new LinkedHashSet<>();
     Matcher named = GROUP_NAME.matcher(pattern);
     while (named.find()) {
-      groups.add(named.group(1));
+      try {
+        Pattern.compile("(?:" + pattern + ")|\\k<" + named.group(1) + ">");
+        groups.add(named.group(1));
+      } catch (java.util.regex.PatternSyntaxException notAGroup) {
+        // a look-alike inside a character class or an escape
+      }
     }
     return groups;
   }
@@ -39,7 +48,12 @@ public record NamingConvention(Pattern pattern, String attribute) {
    * (a pattern with nested repetition can take years on a 255-character name) counts as none.
    */
   public Optional<Target> match(String fileName) {
-    Matcher matcher = pattern.matcher(new Deadline(fileName, System.nanoTime() + MATCH_NANOS));
+    return match(fileName, System.nanoTime() + MATCH_NANOS);
+  }
+
+  /** As {@link #match(String)}, giving up at {@code until} ({@link System#nanoTime()}). */
+  public Optional<Target> match(String fileName, long until) {
+    Matcher matcher = pattern.matcher(new Deadline(fileName, until));
     try {
       if (!matcher.matches()) {
         return Optional.empty();
@@ -48,6 +62,9 @@ public record NamingConvention(Pattern pattern, String attribute) {
       return Optional.empty();
     }
     Set<String> groups = groups(pattern.pattern());
+    if (!groups.contains("identifier")) {
+      return Optional.empty();
+    }
     String identifier = matcher.group("identifier");
     if (identifier == null || identifier.isEmpty()) {
       return Optional.empty();

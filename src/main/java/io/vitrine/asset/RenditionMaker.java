@@ -38,14 +38,30 @@ final class RenditionMaker {
   /** What was made: the file and its size in pixels. */
   record Made(Path file, int width, int height) {}
 
+  /**
+   * Makes the rendition. Decoding, resizing and encoding all run under {@link
+   * ImageCodecs#DECODING}: a rendition's canvas and copies weigh as much as a decoded upload.
+   */
   static Made make(Path source, Integer orientation, RenditionSpec spec, Path target)
       throws IOException {
-    BufferedImage image = upright(decode(source, orientation, spec), orientation);
-    BufferedImage resized = resize(image, spec);
     BufferedImage written =
-        spec.format() == RenditionSpec.Format.JPEG
-            ? flatten(resized, spec.backgroundColour())
-            : resized;
+        ImageCodecs.decoding(
+            () -> {
+              BufferedImage image = upright(decode(source, orientation, spec), orientation);
+              BufferedImage resized = resize(image, spec);
+              BufferedImage flat =
+                  spec.format() == RenditionSpec.Format.JPEG
+                      ? flatten(resized, spec.backgroundColour())
+                      : resized;
+              store(flat, spec, target);
+              return flat;
+            });
+    return new Made(target, written.getWidth(), written.getHeight());
+  }
+
+  /** Writes {@code written} beside {@code target}, then moves it there. */
+  private static void store(BufferedImage written, RenditionSpec spec, Path target)
+      throws IOException {
     Files.createDirectories(target.getParent());
     Path partial =
         Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
@@ -56,7 +72,6 @@ final class RenditionMaker {
     } finally {
       Files.deleteIfExists(partial);
     }
-    return new Made(target, written.getWidth(), written.getHeight());
   }
 
   private static BufferedImage decode(Path source, Integer orientation, RenditionSpec spec)
@@ -79,7 +94,7 @@ final class RenditionMaker {
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
-        return ImageCodecs.decoding(() -> reader.read(0, param));
+        return reader.read(0, param);
       } finally {
         reader.dispose();
       }

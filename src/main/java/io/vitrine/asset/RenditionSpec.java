@@ -25,7 +25,9 @@ public record RenditionSpec(
     String background,
     List<String> channels) {
 
-  static final int MAX_SIDE = 8000;
+  /** A fill of this square is 100 MB as ARGB: the most one rendition may hold. */
+  static final int MAX_SIDE = 5000;
+
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
   public enum Mode {
@@ -116,8 +118,9 @@ public record RenditionSpec(
     }
     Integer quality = in.integer("quality");
     if (format != null) {
-      if (quality != null && format.defaultQuality == null) {
-        in.invalid("quality", "does not apply to " + format.code() + ", which is lossless.");
+      if (format.defaultQuality == null) {
+        // PNG is lossless: a quality left from another format (a merge patch keeps it) is dropped.
+        quality = null;
       } else if (quality != null && (quality < 1 || quality > 100)) {
         in.invalid("quality", "must be between 1 and 100.");
       } else if (quality == null) {

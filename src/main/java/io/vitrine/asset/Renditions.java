@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,8 +136,8 @@ public class Renditions {
     if (!renderable(asset)) {
       throw new ProblemException(
           Problem.of(
-              "no-rendition",
-              "No rendition",
+              "not-found",
+              "Not found",
               404,
               "Renditions are made of raster images; the asset '"
                   + asset.code()
@@ -158,37 +157,54 @@ public class Renditions {
     try {
       if (!Files.exists(target)) {
         RenditionMaker.make(files.path(asset.sha256()), asset.orientation(), spec, target);
+        if (!records.anyWith(asset.sha256())) {
+          // The asset was deleted or given other bytes while this was being made.
+          forget(asset.sha256());
+        }
       }
       mine.complete(target);
       return target;
-    } catch (IOException | RuntimeException failed) {
+    } catch (IOException unreadable) {
+      ProblemException refused = failed(asset, spec, unreadable);
+      mine.completeExceptionally(refused);
+      throw refused;
+    } catch (Throwable failed) {
+      // Whatever it is (a codec that cannot load, memory), whoever waits on this rendition learns
+      // of it rather than waiting for ever.
       mine.completeExceptionally(failed);
-      throw new ProblemException(
-          Problem.of(
-              "rendition-failed",
-              "The rendition could not be made",
-              422,
-              "The rendition '"
-                  + spec.code()
-                  + "' of the asset '"
-                  + asset.code()
-                  + "' could not be made: "
-                  + failed.getMessage()));
+      throw failed;
     } finally {
       making.remove(target, mine);
     }
   }
 
+  private static ProblemException failed(Asset asset, RenditionSpec spec, IOException why) {
+    return new ProblemException(
+        Problem.of(
+            "rendition-failed",
+            "The rendition could not be made",
+            422,
+            "The rendition '"
+                + spec.code()
+                + "' of the asset '"
+                + asset.code()
+                + "' could not be made: "
+                + why.getMessage()));
+  }
+
   private static Path await(CompletableFuture<Path> making) {
     try {
-      return making.get();
+      return making.get(5, java.util.concurrent.TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while a rendition was being made", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("A rendition took more than 5 minutes to make", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io
-          ? new UncheckedIOException(io)
-          : new IllegalStateException(e.getCause());
+      if (e.getCause() instanceof ProblemException problem) {
+        throw problem;
+      }
+      throw new IllegalStateException("The rendition could not be made", e.getCause());
     }
   }
 
@@ -206,7 +222,8 @@ public class Renditions {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // The thread goes on with the next asset: one image, or a codec, must not stop them all.
         LOG.log(Level.WARNING, "Renditions: " + e.getMessage(), e);
       }
     }
@@ -233,7 +250,7 @@ public class Renditions {
     for (RenditionSpec spec : described.family().renditions()) {
       try {
         ready(described.asset(), spec);
-      } catch (RuntimeException failed) {
+      } catch (RuntimeException | Error failed) {
         LOG.warning(
             "Rendition " + spec.code() + " of asset " + code + " failed: " + failed.getMessage());
       }

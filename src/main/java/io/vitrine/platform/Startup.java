@@ -30,8 +30,8 @@ public class Startup {
     exportSchedule.prepare();
     renditions.prepare();
     database.migrate();
+    assetFiles.sweepIncoming(); // before any upload, the sample's included
     sample.loadIfEmpty();
-    assetFiles.sweepIncoming();
     indexer.start();
     jobs.start();
     exportSchedule.start();

@@ -73,45 +73,28 @@ final class CatalogLookups {
   }
 
   /**
-   * Exact codes first, the rest without regard to case, as for options. By SQL: the asset feature
-   * sits above products (it links files to them), so products read its table, not its classes.
+   * By their key (the code in lower case: asset codes are told apart without regard to case). By
+   * SQL: the asset feature sits above products (it links files to them), so products read its
+   * table, not its classes.
    */
   private void loadAssets(Set<String> codes) {
-    Map<String, StoredAsset> exact = new HashMap<>();
-    for (List<String> chunk : chunks(List.copyOf(codes))) {
-      assetRows("code", chunk).forEach(a -> exact.put(a.code(), a));
+    List<String> keys = codes.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList();
+    for (List<String> chunk : chunks(keys)) {
+      StringBuilder sql =
+          new StringBuilder("SELECT code, family_code FROM asset WHERE code_key IN (");
+      for (int i = 1; i <= chunk.size(); i++) {
+        sql.append(i == 1 ? "?" : ", ?").append(i);
+      }
+      var query = em.createNativeQuery(sql.append(")").toString());
+      for (int i = 0; i < chunk.size(); i++) {
+        query.setParameter(i + 1, chunk.get(i));
+      }
+      for (Object row : query.getResultList()) {
+        Object[] columns = (Object[]) row;
+        String code = (String) columns[0];
+        assets.put(code.toLowerCase(Locale.ROOT), new StoredAsset(code, (String) columns[1]));
+      }
     }
-    List<String> missing =
-        codes.stream()
-            .filter(c -> !exact.containsKey(c))
-            .map(c -> c.toLowerCase(Locale.ROOT))
-            .distinct()
-            .toList();
-    for (List<String> chunk : chunks(missing)) {
-      assetRows("LOWER(code)", chunk)
-          .forEach(a -> assets.putIfAbsent(a.code().toLowerCase(Locale.ROOT), a));
-    }
-    exact.values().forEach(a -> assets.put(a.code().toLowerCase(Locale.ROOT), a));
-  }
-
-  private List<StoredAsset> assetRows(String column, List<String> codes) {
-    StringBuilder sql =
-        new StringBuilder("SELECT code, family_code FROM asset WHERE ")
-            .append(column)
-            .append(" IN (");
-    for (int i = 1; i <= codes.size(); i++) {
-      sql.append(i == 1 ? "?" : ", ?").append(i);
-    }
-    var query = em.createNativeQuery(sql.append(")").toString());
-    for (int i = 0; i < codes.size(); i++) {
-      query.setParameter(i + 1, codes.get(i));
-    }
-    List<StoredAsset> rows = new java.util.ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] columns = (Object[]) row;
-      rows.add(new StoredAsset((String) columns[0], (String) columns[1]));
-    }
-    return rows;
   }
 
   private static List<List<String>> chunks(List<String> codes) {

@@ -449,15 +449,22 @@ public final class ValueRules {
   }
 
   private static JsonValue options(JsonValue data, Problems problems) {
-    return codes(data, "option", problems);
+    return codes(data, "option", JsonInput.CODE, "letters, digits and underscores", problems);
   }
 
+  /**
+   * What an asset's code may be: a file's name without its folder (letters, digits, _ - and ., not
+   * first), as uploads derive it.
+   */
+  public static final Pattern ASSET_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
+
   private static JsonValue assets(JsonValue data, Problems problems) {
-    return codes(data, "asset", problems);
+    return codes(data, "asset", ASSET_CODE, "letters, digits, _, - and ., not first", problems);
   }
 
   /** A list of codes, in the order given, each once (repeats are dropped, ignoring case). */
-  private static JsonValue codes(JsonValue data, String what, Problems problems) {
+  private static JsonValue codes(
+      JsonValue data, String what, Pattern form, String formInWords, Problems problems) {
     if (data.getValueType() != ValueType.ARRAY) {
       return problems.add(
           "must be a list of " + what + " codes, not " + JsonTypes.name(data) + ".");
@@ -474,13 +481,9 @@ public final class ValueRules {
       if (!(item instanceof JsonString string)) {
         problems.add("must list " + what + " codes only, not " + JsonTypes.name(item) + ".");
         valid = false;
-      } else if (!JsonInput.CODE.matcher(string.getString()).matches()) {
+      } else if (!form.matcher(string.getString()).matches()) {
         problems.add(
-            "'"
-                + string.getString()
-                + "' is not an "
-                + what
-                + " code (letters, digits and underscores).");
+            "'" + string.getString() + "' is not an " + what + " code (" + formInWords + ").");
         valid = false;
       } else if (seen.add(string.getString().toLowerCase(Locale.ROOT))) {
         codes.add(string);

@@ -209,12 +209,16 @@ public class ChannelFeed {
             changed.product(event);
             also.forEach(changed::product);
           }
-          case "category", "attribute_option", "measurement_family" -> {
+          case "category", "attribute_option", "measurement_family", "asset", "asset_family" -> {
             long after =
                 cursor.partial() != null && event.seq() == cursor.seq() + 1 ? cursor.partial() : 0;
             int room = limit - changed.size();
+            // An asset's new bytes, or a family's new renditions, change the addresses products
+            // show; the database knows who shows them, the index does not.
             List<Long> reached =
-                search.reachedBy(event.entityType(), event.entityCode(), after, room + 1);
+                event.entityType().startsWith("asset")
+                    ? assetUrls.holders(event.entityType(), event.entityCode(), after, room + 1)
+                    : search.reachedBy(event.entityType(), event.entityCode(), after, room + 1);
             if (reached.size() > room) {
               reached.subList(0, room).forEach(changed::product);
               partial = reached.get(room - 1);

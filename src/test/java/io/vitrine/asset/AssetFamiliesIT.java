@@ -132,13 +132,20 @@ class AssetFamiliesIT extends VitrineIT {
     assertNotEquals(rendition(asset, "thumb"), rendition(after, "thumb"));
     assertEquals(10, image(api.download(rendition(after, "thumb"))).getHeight());
 
-    // Never enlarged: a 16 × 8 image stays 16 × 8 in a 40 px fit.
+    // Never enlarged: a 16 × 8 image stays 16 × 8 in a 30 × 30 crop.
     String small = unique("small");
     var tiny = put(small, "?family=" + family, TestImages.image("png", 16, 8), "image/png");
     assertStatus(201, tiny);
-    BufferedImage same = image(api.download(rendition(tiny.json(), "thumb")));
-    assertEquals(10, same.getWidth());
-    assertEquals(5, same.getHeight());
+    BufferedImage same = image(api.download(rendition(tiny.json(), "square")));
+    assertEquals(16, same.getWidth());
+    assertEquals(8, same.getHeight());
+
+    // The same bytes under another code share the renditions: same tag, same file.
+    var twin =
+        put(unique("twin"), "?family=" + family, TestImages.image("png", 16, 8), "image/png");
+    assertEquals(
+        rendition(tiny.json(), "square").replaceAll(".*\\?v=", ""),
+        rendition(twin.json(), "square").replaceAll(".*\\?v=", ""));
 
     // An unknown rendition, and an asset without family.
     assertProblem(404, "not-found", api.get("api/v1/assets/" + code + "/renditions/nope"));
@@ -147,6 +154,39 @@ class AssetFamiliesIT extends VitrineIT {
     assertEquals(
         JsonObject.EMPTY_JSON_OBJECT,
         api.get("api/v1/assets/" + loose).json().getJsonObject("renditions"));
+  }
+
+  @Test
+  void renditionsAreMadeInTheBackgroundAfterAnUpload() throws Exception {
+    String family = family(null);
+    var uploaded =
+        put(unique("bg"), "?family=" + family, TestImages.image("jpg", 90, 60), "image/jpeg");
+    assertStatus(201, uploaded);
+    String sha = uploaded.json().getString("sha256");
+    Path made = AssetsIT.data().resolve("renditions").resolve(sha.substring(0, 2)).resolve(sha);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    // Never asked for: the background thread makes all three.
+    while (System.nanoTime() < deadline
+        && (!Files.isDirectory(made)
+            || Files.list(made).filter(f -> !f.toString().endsWith(".part")).count() < 3)) {
+      sleep(100);
+    }
+    try (Stream<Path> files = Files.list(made)) {
+      assertEquals(3, files.filter(f -> !f.toString().endsWith(".part")).count(), made::toString);
+    }
+  }
+
+  @Test
+  void codesAreToldApartWithoutRegardToCase() {
+    String code = unique("Case");
+    assertStatus(201, put(code, "", TestImages.image("png", 8, 8), "image/png"));
+    JsonObject taken =
+        assertProblem(
+            409,
+            "conflict",
+            put(code.toLowerCase(), "", TestImages.image("png", 9, 9), "image/png"));
+    assertTrue(taken.getString("detail").contains("'" + code + "'"), taken::toString);
+    assertStatus(200, put(code, "", TestImages.image("png", 9, 9), "image/png"));
   }
 
   @Test
@@ -161,7 +201,7 @@ class AssetFamiliesIT extends VitrineIT {
                     + "'a':{'mode':'stretch','width':10},"
                     + "'b':{'mode':'crop','width':10},"
                     + "'c':{'width':10,'format':'jpeg','background':'transparent'},"
-                    + "'d':{'width':10,'format':'png','quality':80},"
+                    + "'d':{'width':10,'format':'png','quality':0},"
                     + "'e':{'width':99999,'channels':['nowhere']}},"
                     + "'naming':{'pattern':'^(?<sku>.+)\\\\.jpg$','attribute':'"
                     + c.name
@@ -170,8 +210,8 @@ class AssetFamiliesIT extends VitrineIT {
     assertViolation(refused, "renditions.a.mode", "fit, fill, crop");
     assertViolation(refused, "renditions.b.height", "needs both sides");
     assertViolation(refused, "renditions.c.background", "JPEG has no transparency");
-    assertViolation(refused, "renditions.d.quality", "lossless");
-    assertViolation(refused, "renditions.e.width", "between 1 and 8000");
+
+    assertViolation(refused, "renditions.e.width", "between 1 and 5000");
     assertViolation(refused, "naming.pattern", "needs a group named identifier");
     assertViolation(refused, "naming.pattern", "'sku'");
     assertViolation(refused, "naming.attribute", "not an asset collection attribute");
@@ -244,6 +284,37 @@ class AssetFamiliesIT extends VitrineIT {
     assertEquals(2, images(sku).size());
   }
 
+  @Test
+  void aDroppedFolderInAFamilyIsLinkedFileByFile() {
+    String family =
+        family(
+            "{'pattern':'^(?<identifier>.+)_(?<position>\\\\d+)\\\\.(jpg|png)$','attribute':'"
+                + c.images
+                + "'}");
+    String sku = unique("DROP").toUpperCase();
+    c.product(api, sku, true, "");
+    var form =
+        new io.vitrine.testing.MultipartBody()
+            .field("family", family)
+            .file("file", "shoot/" + sku + "_2.png", "image/png", TestImages.image("png", 14, 14))
+            .file("file", "shoot/" + sku + "_1.png", "image/png", TestImages.image("png", 15, 15));
+    var answer =
+        api.send(
+            "POST",
+            "api/v1/assets",
+            BodyPublishers.ofByteArray(form.bytes()),
+            "Content-Type",
+            form.contentType());
+    assertStatus(200, answer);
+    for (var item : answer.json().getJsonArray("items")) {
+      JsonObject asset = item.asJsonObject().getJsonObject("asset");
+      assertEquals(family, asset.getString("family"), answer::toString);
+      assertEquals(sku, asset.getJsonObject("link").getString("product"), answer::toString);
+      assertTrue(asset.getJsonObject("link").isNull("problem"), answer::toString);
+    }
+    assertEquals(List.of(sku + "_1.png", sku + "_2.png"), images(sku));
+  }
+
   private Api.Response upload(String fileName, String family) {
     return put(
         code(fileName),
@@ -300,7 +371,7 @@ class AssetFamiliesIT extends VitrineIT {
     String inFamily = unique("in");
     String loose = unique("out");
     assertStatus(
-        201, put(inFamily, "?family=" + family, TestImages.image("png", 8, 8), "image/png"));
+        201, put(inFamily, "?family=" + family, TestImages.image("png", 17, 11), "image/png"));
     assertStatus(201, put(loose, "", TestImages.image("png", 9, 9), "image/png"));
     String sku = unique("GAL").toUpperCase();
     c.product(api, sku, true, "");
@@ -357,7 +428,19 @@ class AssetFamiliesIT extends VitrineIT {
         api.patch(
             "api/v1/products/" + sku,
             json("{'values':{'" + attribute + "':[{'locale':null,'scope':null,'data':[]}]}}")));
+    String bytes = api.get("api/v1/assets/" + inFamily).json().getString("sha256");
     assertStatus(204, api.delete("api/v1/assets/" + inFamily));
+    // No other asset had its bytes: they go, with their renditions.
+    assertFalse(
+        Files.exists(
+            AssetsIT.data()
+                .resolve("assets")
+                .resolve(bytes.substring(0, 2))
+                .resolve(bytes.substring(2, 4))
+                .resolve(bytes)));
+    assertFalse(
+        Files.exists(
+            AssetsIT.data().resolve("renditions").resolve(bytes.substring(0, 2)).resolve(bytes)));
     assertProblem(404, "not-found", api.get("api/v1/assets/" + inFamily));
     JsonObject familyInUse =
         assertProblem(409, "in-use", api.delete("api/v1/asset-families/" + family));

@@ -33,7 +33,7 @@ class AssetsIT extends VitrineIT {
   }
 
   /** The server's data directory (on this machine: TestDatabase sets it). */
-  private static Path data() {
+  static Path data() {
     return Path.of(System.getProperty("vitrine.it.work", "target/it"))
         .resolve(System.getProperty("vitrine.it.db") + "-data");
   }

@@ -105,10 +105,27 @@ class RenditionMakerTest {
   }
 
   @Test
-  void largeImagesAreDecodedSubsampledWithoutLosingTheBox() throws IOException {
+  void aLargeImageStillFillsItsBox() throws IOException {
+    // Decoded skipping pixels (a 3000 px image for a 300 px rendition): the box stays exact.
     BufferedImage big = make(TestImages.image("jpg", 3000, 2000), null, "{'width':300}");
     assertEquals(300, big.getWidth());
     assertEquals(200, big.getHeight());
+  }
+
+  @Test
+  void webpIsReadByTwelveMonkeysNeverByTheNativeReader() throws IOException {
+    try (var in =
+        ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(TestImages.WEBP))) {
+      var reader = ImageCodecs.reader(in);
+      assertTrue(
+          reader.getClass().getName().startsWith("com.twelvemonkeys"),
+          () -> reader.getClass().getName());
+    }
+    var all = ImageIO.getImageReadersByMIMEType("image/webp");
+    while (all.hasNext()) {
+      String name = all.next().getClass().getName();
+      assertTrue(!name.startsWith("com.luciad"), name);
+    }
   }
 
   @Test

@@ -97,6 +97,16 @@ class PlatformIT extends VitrineIT {
                 "/api/v1/jobs/{id}/retry",
                 "/api/v1/events"));
     assertEquals(expected, new TreeSet<>(paths.keySet()));
+    // Two resources share /assets: the list (GET) and the form upload (POST), whose body is a form.
+    JsonObject assets = paths.getJsonObject("/api/v1/assets");
+    assertEquals(Set.of("get", "post"), assets.keySet(), assets::toString);
+    assertTrue(
+        assets
+            .getJsonObject("post")
+            .getJsonObject("requestBody")
+            .getJsonObject("content")
+            .containsKey("multipart/form-data"),
+        assets::toString);
     List<String> undocumented = new ArrayList<>();
     paths.forEach(
         (path, operations) ->

@@ -1171,11 +1171,24 @@ class ValueRulesTest {
     }
 
     @Test
+    void takesFileNamesAsCodes() {
+      assertNormal(images, "['front.png', 'tee-navy_2.webp']", "['front.png', 'tee-navy_2.webp']");
+    }
+
+    @Test
     void refusesBadCode() {
       assertRefused(
           images,
-          "['front.png']",
-          "'front.png' is not an asset code (letters, digits and underscores).");
+          "['../front.png']",
+          "'../front.png' is not an asset code (letters, digits, _, - and ., not first).");
+    }
+
+    @Test
+    void refusesPaths() {
+      assertRefused(
+          images,
+          "['a/b']",
+          "'a/b' is not an asset code (letters, digits, _, - and ., not first).");
     }
 
     @Test

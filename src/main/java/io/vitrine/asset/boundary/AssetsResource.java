@@ -112,6 +112,11 @@ public class AssetsResource {
               + " other assets that have them.")
   @APIResponse(responseCode = "201", description = "Created; Location names it")
   @APIResponse(responseCode = "200", description = "Its file replaced")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The code is another asset's in other case, or products show the asset and the family"
+              + " would change")
   @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
   @APIResponse(responseCode = "413", description = "Larger than vitrine.assets.max-bytes")
   @APIResponse(
@@ -133,11 +138,7 @@ public class AssetsResource {
     Assets.Upload upload =
         assets.put(code, family, name, contentType, ifMatch, length == null ? -1 : length, body);
     AssetRecords.Saved saved = upload.saved();
-    JsonObject json =
-        Jsonp.objectBuilder(json(saved.asset(), records.familyOrNull(saved.asset().family())))
-            .add("same_content_as", Jsonp.arrayBuilder(saved.sameContentAs()))
-            .add("link", upload.link() == null ? JsonValue.NULL : upload.link().toJson())
-            .build();
+    JsonObject json = uploaded(upload, uri);
     return Responses.written(
         json,
         saved.asset().version(),
@@ -177,8 +178,11 @@ public class AssetsResource {
   public Response get(
       @PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     AssetRecords.Described described = records.described(code);
-    return Responses.read(
-        json(described.asset(), described.family()), described.asset().version(), ifNoneMatch);
+    // The description shows the family's renditions: a change of the family changes it too.
+    String tag =
+        described.asset().version()
+            + (described.family() == null ? "" : "-f" + described.family().version());
+    return Responses.read(json(described.asset(), described.family()), tag, ifNoneMatch);
   }
 
   @GET
@@ -244,7 +248,9 @@ public class AssetsResource {
               + " when asked for first. The ETag names the source bytes and the spec; through"
               + " the rendition's link (?v= that tag) the answer may be cached for a year.")
   @APIResponse(responseCode = "200", description = "The rendition")
+  @APIResponse(responseCode = "206", description = "The bytes of the one range asked for")
   @APIResponse(responseCode = "304", description = "The rendition of the ETag given")
+  @APIResponse(responseCode = "416", description = "A range past the end")
   @APIResponse(
       responseCode = "404",
       description = "No such asset, or its family has no such rendition, or it is not an image")
@@ -313,6 +319,23 @@ public class AssetsResource {
   }
 
   JsonObject json(Asset asset, AssetFamily family) {
+    return json(asset, family, uri);
+  }
+
+  /**
+   * What an upload answers: the asset's description, the other assets with the same bytes, and what
+   * the family's naming convention linked it to.
+   */
+  static JsonObject uploaded(Assets.Upload upload, UriInfo uri) {
+    Asset asset = upload.saved().asset();
+    return Jsonp.objectBuilder(json(asset, upload.family(), uri))
+        .add("same_content_as", Jsonp.arrayBuilder(upload.saved().sameContentAs()))
+        .add("link", upload.link() == null ? JsonValue.NULL : upload.link().toJson())
+        .build();
+  }
+
+  /** An asset's description, as every answer about it gives it. */
+  static JsonObject json(Asset asset, AssetFamily family, UriInfo uri) {
     String root = uri.getBaseUri().toString();
     String self = uri.getBaseUriBuilder().path("assets").path(asset.code()).build().toString();
     JsonObjectBuilder json = Jsonp.objectBuilder().add("code", asset.code());

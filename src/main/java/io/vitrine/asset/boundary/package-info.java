@@ -1,2 +1,2 @@
-/** The HTTP face of assets: upload, description and download. */
+/** The HTTP face of assets: upload (one file, or a form of many), description and download. */
 package io.vitrine.asset.boundary;

@@ -41,7 +41,8 @@ public class VitrineDatabase {
     var result =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            // SQL scripts, and the Java migrations that need a feature's code (values parsed).
+            .locations("classpath:db/migration", "classpath:io/vitrine/product/migration")
             .load()
             .migrate();
     LOG.info(

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses request bodies over the configured size with a 413, whether the client announced the size
  * ({@code Content-Length}) or streams it in chunks. Bulk (NDJSON) bodies have their own, larger
- * limit; asset uploads theirs. A write without a Content-Type is a 415: there is nothing to read it
- * as.
+ * limit; asset uploads theirs, per file. A write without a Content-Type is a 415: there is nothing
+ * to read it as.
  */
 @Provider
 @PreMatching
@@ -37,6 +37,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
   private static final java.util.regex.Pattern ASSET_FILE =
       java.util.regex.Pattern.compile("/?assets/[^/]+");
+  private static final java.util.regex.Pattern ASSET_FORM =
+      java.util.regex.Pattern.compile("/?assets/?");
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -48,6 +50,12 @@ public class BodySizeLimit implements ContainerRequestFilter {
       if (announced(request) > maxAssetBytes) {
         throw new ProblemException(Problem.tooLarge(maxAssetBytes));
       }
+      return;
+    }
+    if (request.getMethod().equals("POST")
+        && ASSET_FORM.matcher(request.getUriInfo().getPath()).matches()) {
+      // A form of asset files: no limit for the whole, each file its own, counted as it streams
+      // (asset.AssetFiles); the form says itself when it is not one (asset.boundary.UploadForm).
       return;
     }
     boolean writes =

@@ -39,13 +39,13 @@ public final class Versions {
 
   /**
    * True when {@code header} names a tag of a richer representation of {@code version} ({@code
-   * "<version>-c<digest>"}, a product with its completenesses): for If-Match, what counts is the
-   * version.
+   * "<version>-c<digest>"}, a product with its completenesses; {@code "<version>-f<version>"}, an
+   * asset with its family's renditions): for If-Match, what counts is the version.
    */
   private static boolean matchesRepresentationOf(String header, long version) {
     for (String named : header.split(",")) {
       String t = named.strip().replace("W/", "").replace("\"", "");
-      if (t.startsWith(version + "-c")) {
+      if (t.startsWith(version + "-c") || t.startsWith(version + "-f")) {
         return true;
       }
     }

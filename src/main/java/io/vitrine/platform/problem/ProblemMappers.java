@@ -17,7 +17,8 @@ public final class ProblemMappers {
 
   private ProblemMappers() {}
 
-  static String instance(UriInfo uri) {
+  /** The {@code instance} of a problem: the path the request was sent to. */
+  public static String instance(UriInfo uri) {
     return uri == null ? null : uri.getAbsolutePath().getRawPath();
   }
 

@@ -43,6 +43,9 @@ public class Asset {
   @Column(name = "duration_ms")
   private Long durationMs;
 
+  @Column(name = "page_count")
+  private Integer pageCount;
+
   @Version private long version;
   private OffsetDateTime created;
   private OffsetDateTime updated;
@@ -107,6 +110,10 @@ public class Asset {
     return durationMs;
   }
 
+  public Integer pageCount() {
+    return pageCount;
+  }
+
   public long version() {
     return version;
   }
@@ -138,6 +145,7 @@ public class Asset {
     this.orientation = inspection.orientation();
     this.colorSpace = inspection.colorSpace();
     this.durationMs = inspection.durationMs();
+    this.pageCount = inspection.pageCount();
     if (created == null) {
       created = now;
     }

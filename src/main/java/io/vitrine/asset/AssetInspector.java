@@ -32,6 +32,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 
@@ -54,7 +56,8 @@ public final class AssetInspector {
       Integer height,
       Integer orientation,
       String colorSpace,
-      Long durationMs) {}
+      Long durationMs,
+      Integer pageCount) {}
 
   public enum Kind {
     IMAGE,
@@ -241,6 +244,7 @@ public final class AssetInspector {
             turned ? width : height,
             orientation,
             colorSpace(image.getColorModel().getColorSpace()),
+            null,
             null);
       } finally {
         reader.dispose();
@@ -288,7 +292,21 @@ public final class AssetInspector {
     if (!tail(file, 1024).contains("%%EOF")) {
       throw new Refused("The PDF is cut short: it has no end-of-file marker.");
     }
-    return new Inspection("application/pdf", Kind.DOCUMENT, null, null, null, null, null);
+    return new Inspection(
+        "application/pdf", Kind.DOCUMENT, null, null, null, null, null, pageCount(file));
+  }
+
+  /**
+   * The pages of a PDF, as its page tree counts them (PDFBox reads the cross-reference table and
+   * the tree, not the pages' content); null when it cannot tell: encrypted with a password, or
+   * damaged beyond what a reader repairs. The file is kept either way, as before.
+   */
+  private static Integer pageCount(Path file) {
+    try (PDDocument document = Loader.loadPDF(file.toFile())) {
+      return document.getNumberOfPages();
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
   }
 
   private static String tail(Path file, int bytes) throws IOException {
@@ -330,7 +348,7 @@ public final class AssetInspector {
         | RuntimeException e) {
       // A container metadata-extractor does not read (WebM), or a damaged one: no duration.
     }
-    return new Inspection(type, Kind.VIDEO, null, null, null, null, duration);
+    return new Inspection(type, Kind.VIDEO, null, null, null, null, duration, null);
   }
 
   /**
@@ -394,7 +412,7 @@ public final class AssetInspector {
     } catch (XMLStreamException e) {
       throw new Refused("The SVG is not well-formed XML: " + shortened(e.getMessage()) + ".");
     }
-    return new Inspection("image/svg+xml", Kind.IMAGE, width, height, null, null, null);
+    return new Inspection("image/svg+xml", Kind.IMAGE, width, height, null, null, null, null);
   }
 
   private static void attributes(XMLStreamReader xml, String element) {

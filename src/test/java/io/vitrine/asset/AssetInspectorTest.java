@@ -181,7 +181,15 @@ class AssetInspectorTest {
             .getBytes(StandardCharsets.ISO_8859_1);
     var document = inspect(pdf, "sheet.pdf", "application/pdf");
     assertEquals(AssetInspector.Kind.DOCUMENT, document.kind());
+    assertEquals(null, document.pageCount(), "no page tree: no count, but kept");
     assertTrue(refusal(TestImages.cut(pdf, 0.5), "sheet.pdf", null).contains("cut short"));
+  }
+
+  @Test
+  void aPdfsPagesAreCounted() throws IOException {
+    var sheet = inspect(TestImages.pdf(3), "sheet.pdf", "application/pdf");
+    assertEquals(3, sheet.pageCount());
+    assertEquals(null, sheet.width());
   }
 
   @Test

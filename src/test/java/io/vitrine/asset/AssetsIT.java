@@ -54,6 +54,15 @@ class AssetsIT extends VitrineIT {
   }
 
   @Test
+  void aPdfIsADocumentWithItsPages() {
+    var sheet = put(unique("sheet"), TestImages.pdf(2), "Content-Type", "application/pdf");
+    assertStatus(201, sheet);
+    assertEquals("document", sheet.json().getString("kind"));
+    assertEquals(2, sheet.json().getInt("page_count"));
+    assertTrue(sheet.json().isNull("width"), sheet::toString);
+  }
+
+  @Test
   void realPhotosAreStoredOnceDescribedAndDownloaded() throws Exception {
     assumeTrue(Files.isDirectory(PHOTOS), "../shared/datasets/product-photos is absent");
     List<Path> photos;

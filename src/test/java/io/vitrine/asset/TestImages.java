@@ -18,6 +18,20 @@ public final class TestImages {
 
   private TestImages() {}
 
+  /** A PDF of {@code pages} blank A4 pages, as PDFBox writes one. */
+  public static byte[] pdf(int pages) {
+    try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      for (int i = 0; i < pages; i++) {
+        document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A {@code width} × {@code height} image in {@code format} (jpg, png, gif). */
   public static byte[] image(String format, int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -350,6 +350,7 @@ public class AssetsResource {
     Jsonp.addOrNull(json, "orientation", asset.orientation());
     Jsonp.addOrNull(json, "color_space", asset.colorSpace());
     Jsonp.addOrNull(json, "duration_ms", asset.durationMs());
+    Jsonp.addOrNull(json, "page_count", asset.pageCount());
     Timestamps.add(json, "created", asset.created());
     Timestamps.add(json, "updated", asset.updated());
     JsonObjectBuilder made = Jsonp.objectBuilder();

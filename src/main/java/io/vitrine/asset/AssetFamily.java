@@ -63,6 +63,23 @@ public class AssetFamily extends CatalogEntity {
     return kinds;
   }
 
+  /** A 422 naming {@code file} when this family does not take files of the inspected kind. */
+  void checkTakes(AssetInspector.Inspection inspection) {
+    if (!kinds().contains(inspection.kind())) {
+      new Violations()
+          .add(
+              "file",
+              "The family '"
+                  + code
+                  + "' takes "
+                  + inWords(kinds())
+                  + "; this file is "
+                  + inspection.mediaType()
+                  + ".")
+          .throwIfAny();
+    }
+  }
+
   /** {@code kinds} in words: "images and documents". */
   static String inWords(Collection<AssetInspector.Kind> kinds) {
     return String.join(

@@ -48,6 +48,15 @@ public class AssetRecords {
       String ifMatch) {
     Asset asset = em.find(Asset.class, code, LockModeType.PESSIMISTIC_WRITE);
     Versions.checkIfMatch(ifMatch, asset == null ? null : asset.version());
+    if (family != null) {
+      // Shared with other uploads, exclusive with an edit of the family: a family that stops
+      // taking a kind cannot miss an asset of it saved meanwhile.
+      AssetFamily locked = em.find(AssetFamily.class, family, LockModeType.PESSIMISTIC_READ);
+      if (locked == null) {
+        family(family);
+      }
+      locked.checkTakes(inspection);
+    }
     boolean created = asset == null;
     String before = created ? null : asset.sha256();
     String familyBefore = created ? null : asset.family();

@@ -101,18 +101,9 @@ public class Assets {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      if (chosen != null && !chosen.kinds().contains(inspection.kind())) {
-        new Violations()
-            .add(
-                "file",
-                "The family '"
-                    + chosen.code()
-                    + "' takes "
-                    + AssetFamily.inWords(chosen.kinds())
-                    + "; this file is "
-                    + inspection.mediaType()
-                    + ".")
-            .throwIfAny();
+      if (chosen != null) {
+        // Before the bytes are kept; checked again with the family locked when the row is written.
+        chosen.checkTakes(inspection);
       }
       // Kept before the row commits: if the row does not, the bytes stay unreferenced, which is
       // harmless; the other way round, a row could name bytes that are not there.

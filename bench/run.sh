@@ -8,14 +8,17 @@ cd "$(dirname "$0")/.."
 if [ "${VITRINE_BENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/vitrine.jar ]; then
   mvn -q -DskipTests package
 fi
-# AssetBench's baseline is ImageMagick, from Debian: installed here when the machine lacks it.
-if [ "$1" = AssetBench ] && ! command -v convert >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq imagemagick >/dev/null
-  else
-    sudo apt-get update -qq && sudo apt-get install -y -qq imagemagick >/dev/null
-  fi
-fi
+# Tools from Debian some benchmarks measure with or against, installed when the machine lacks them.
+need() {
+  command -v "$1" >/dev/null && return
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null
+}
+case "$1" in
+  AssetBench) need mogrify imagemagick ;;  # the baseline (convert alone may be a stand-in script)
+  ReadBench) need wrk wrk ;;               # the load: wrk, with a latency distribution
+esac
 mkdir -p target/bench
 mvn -q dependency:build-classpath -DincludeArtifactIds=postgresql \
     -Dmdep.outputFile=target/bench/classpath.txt >/dev/null

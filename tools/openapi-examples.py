@@ -375,6 +375,8 @@ record("deleteAsset", "DELETE", "/assets/beanie_charcoal_copy", expect=204)
 record("downloadAssetRendition", "GET", "/assets/beanie_charcoal/renditions/no_such_rendition",
        expect=404)
 
+record("apiRoot", "GET", "", expect=200)
+
 shorten_pages()
 with open(OUT, "w", encoding="utf-8") as out:
     json.dump(examples, out, ensure_ascii=False, indent=2)

@@ -38,6 +38,17 @@ class PlatformIT extends VitrineIT {
   }
 
   @Test
+  void theEntryPointLinksToEveryCollection() {
+    JsonObject root = api.get("api/v1").json();
+    assertEquals("Vitrine", root.getString("name"));
+    JsonObject links = root.getJsonObject("_links");
+    for (String collection : List.of("products", "asset_families", "search_index")) {
+      String href = links.getJsonObject(collection).getString("href");
+      assertStatus(200, api.get(href.substring(href.indexOf("api/v1/"))));
+    }
+  }
+
+  @Test
   void openApiDescribesEveryEndpoint() {
     var openapi = api.get("openapi", "Accept", "application/json");
     assertStatus(200, openapi);
@@ -45,6 +56,7 @@ class PlatformIT extends VitrineIT {
     Set<String> expected =
         new TreeSet<>(
             List.of(
+                "/api/v1",
                 "/api/v1/locales",
                 "/api/v1/locales/{code}",
                 "/api/v1/currencies",

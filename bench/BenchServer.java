@@ -99,6 +99,17 @@ final class BenchServer implements AutoCloseable {
     throw new IllegalStateException("The server did not become ready");
   }
 
+  /** The server process's resident memory, in bytes, from /proc (Linux). */
+  long residentBytes() throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IllegalStateException("No VmRSS for process " + process.pid());
+  }
+
   String get(String path) throws Exception {
     return send("GET", path, null, null).body();
   }

@@ -1,0 +1,107 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Start-up and footprint with a catalog loaded: the time from launching the server on an existing
+ * data directory until {@code /health/ready} answers UP, and its resident memory (RSS) once ready
+ * and after a minute of reads. In the same run, the same server started on an empty data directory
+ * (schema created, sample catalog loaded) gives the reference.
+ *
+ * <pre>
+ *   bench/run.sh StartupBench --products 200000
+ * </pre>
+ */
+public class StartupBench {
+
+  static int products = 200_000;
+  static int port = 8094;
+  static String heap = "2g";
+
+  public static void main(String[] args) throws Exception {
+    for (int i = 0; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--products" -> products = Integer.parseInt(args[i + 1]);
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--heap" -> heap = args[i + 1];
+        default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+      }
+    }
+    long t = System.nanoTime();
+    double emptySeconds;
+    long emptyRss;
+    Path data;
+    try (BenchServer server = BenchServer.start(port, heap, null, null, null)) {
+      emptySeconds = (System.nanoTime() - t) / 1e9;
+      emptyRss = server.residentBytes();
+      data = server.data;
+      long loadStart = System.nanoTime();
+      server.loadApparel(products);
+      server.awaitIndexed();
+      System.out.printf(
+          Locale.ROOT,
+          "Loaded %,d products in %.0f s%n",
+          products,
+          (System.nanoTime() - loadStart) / 1e9);
+    }
+    long dataBytes;
+    try (Stream<Path> files = Files.walk(data)) {
+      dataBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+    t = System.nanoTime();
+    try (BenchServer server = BenchServer.start(port, heap, null, null, null, data)) {
+      double loadedSeconds = (System.nanoTime() - t) / 1e9;
+      long readyRss = server.residentBytes();
+      // A minute of reads of random products: the memory a server in use settles at.
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      var random = new java.util.SplittableRandom(1);
+      int reads = 0;
+      while (System.nanoTime() < deadline) {
+        server.get("/api/v1/products/" + ProductBench.sku(random.nextInt(products)));
+        reads++;
+      }
+      long usedRss = server.residentBytes();
+      System.out.printf(
+          Locale.ROOT,
+          "%n| server -Xmx%s, H2 | time to ready | RSS when ready | RSS after %,d reads |%n"
+              + "|---|---:|---:|---:|%n"
+              + "| %,d products (data directory %,d MB) | %.1f s | %,d MB | %,d MB |%n"
+              + "| reference: empty data directory (schema and sample catalog created) | %.1f s |"
+              + " %,d MB | |%n",
+          heap,
+          reads,
+          products,
+          dataBytes >> 20,
+          loadedSeconds,
+          readyRss >> 20,
+          usedRss >> 20,
+          emptySeconds,
+          emptyRss >> 20);
+      Path results = Path.of("bench/results/startup-" + products + ".json");
+      Files.createDirectories(results.getParent());
+      Files.writeString(
+          results,
+          String.format(
+              Locale.ROOT,
+              "{\"scenario\":\"startup\",\"products\":%d,\"figure\":{\"ready_s\":%.2f,"
+                  + "\"rss_ready_mb\":%d,\"rss_after_reads_mb\":%d,\"data_mb\":%d},"
+                  + "\"baseline\":{\"empty_ready_s\":%.2f,\"empty_rss_mb\":%d},"
+                  + "\"command\":\"bench/run.sh StartupBench --products %d\",\"date\":\"%s\","
+                  + "\"machine\":\"%d cores, %s\"}%n",
+              products,
+              loadedSeconds,
+              readyRss >> 20,
+              usedRss >> 20,
+              dataBytes >> 20,
+              emptySeconds,
+              emptyRss >> 20,
+              products,
+              OffsetDateTime.now(),
+              Runtime.getRuntime().availableProcessors(),
+              System.getProperty("os.name")));
+      System.out.println("Wrote " + results);
+    }
+  }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one benchmark: bench/run.sh <ProductBench|SearchBench|FeedBench|AssetBench|…> [options].
 # Builds target/vitrine.jar (unless VITRINE_BENCH_NO_BUILD=1), compiles bench/*.java against the
-# PostgreSQL driver the server already uses, and runs the benchmark from the repository's root.
+# PostgreSQL driver and Commons CSV the server already uses, and runs the benchmark from the
+# repository's root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: bench/run.sh <ProductBench|SearchBench> [options]" >&2; exit 2; }
@@ -20,7 +21,10 @@ case "$1" in
   ReadBench) need wrk wrk ;;               # the load: wrk, with a latency distribution
 esac
 mkdir -p target/bench
-mvn -q dependency:build-classpath -DincludeArtifactIds=postgresql \
+# The PostgreSQL driver for the baselines; Commons CSV (with the Commons IO and Codec it needs) for
+# CatalogGenerator --vocabulary.
+mvn -q dependency:build-classpath \
+    -DincludeArtifactIds=postgresql,commons-csv,commons-io,commons-codec \
     -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
 classpath="$(cat target/bench/classpath.txt)"
 rm -rf target/bench/classes

@@ -55,6 +55,11 @@ final class BenchServer implements AutoCloseable {
                 "-Dvitrine.data.dir=" + data,
                 "-Dvitrine.sample.load=true",
                 "-Dvitrine.port=" + port));
+    // Extra JVM options for the server, such as a JFR recording to profile a benchmark with.
+    String extra = System.getenv("VITRINE_BENCH_SERVER_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     if (dbUrl != null) {
       command.add("-Dvitrine.db.url=" + dbUrl);
       command.add("-Dvitrine.db.user=" + dbUser);

@@ -108,7 +108,8 @@ public class ImportBench {
                 ? "null"
                 : String.format(Locale.ROOT, "%.4f", rate / copyRate),
             size,
-            dbUrl == null ? "" : " --db-url " + dbUrl,
+            (dbUrl == null ? "" : " --db-url " + dbUrl)
+                + (pgUrl == null || pgUrl.equals(dbUrl) ? "" : " --pg-url " + pgUrl),
             OffsetDateTime.now(),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.name")));

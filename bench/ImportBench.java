@@ -44,10 +44,7 @@ public class ImportBench {
     if (pgUrl == null) {
       pgUrl = dbUrl;
     }
-    Path catalog = Path.of("target/bench/catalog-" + size);
-    if (!Files.exists(catalog.resolve("manifest.json"))) {
-      CatalogGenerator.main(new String[] {"--size", size, "--out", catalog.toString()});
-    }
+    Path catalog = generated(size);
     long products;
     double seconds;
     try (BenchServer server = BenchServer.start(port, "3g", dbUrl, pgUser, pgPassword)) {
@@ -114,6 +111,15 @@ public class ImportBench {
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.name")));
     System.out.println("Wrote " + results);
+  }
+
+  /** The generated catalog of {@code size} (seed 42), made now unless an earlier run made it. */
+  static Path generated(String size) throws Exception {
+    Path catalog = Path.of("target/bench/catalog-" + size);
+    if (!Files.exists(catalog.resolve("manifest.json"))) {
+      CatalogGenerator.main(new String[] {"--size", size, "--out", catalog.toString()});
+    }
+    return catalog;
   }
 
   /** Seconds for PostgreSQL to COPY the catalog's TSV into a fresh table with a jsonb column. */

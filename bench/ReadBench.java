@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
  * reads nothing. Both go through the same server, filters and JSON writer, so the ratio is what
  * reading and writing a product costs over a request that does no work.
  *
+ * <p>With {@code --size}, the products are a generated catalog's ({@link CatalogGenerator});
+ * without, {@code --products} of {@link ProductBench}'s apparel.
+ *
  * <pre>
+ *   bench/run.sh ReadBench --size small --seconds 20
  *   bench/run.sh ReadBench --products 50000 --seconds 20
  * </pre>
  */
 public class ReadBench {
 
   static int products = 50_000;
+  static String size;
   static int seconds = 20;
   static int warmup = 30;
   static int connections = 16;
@@ -33,6 +38,7 @@ public class ReadBench {
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--products" -> products = Integer.parseInt(args[i + 1]);
+        case "--size" -> size = args[i + 1];
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--connections" -> connections = Integer.parseInt(args[i + 1]);
@@ -42,7 +48,14 @@ public class ReadBench {
     }
     try (BenchServer server = BenchServer.start(port, "2g", null, null, null)) {
       long start = System.nanoTime();
-      server.loadApparel(products);
+      String pattern;
+      if (size == null) {
+        server.loadApparel(products);
+        pattern = "BENCH-%%08d";
+      } else {
+        products = (int) GeneratedCatalogLoader.load(server, ImportBench.generated(size));
+        pattern = CatalogGenerator.IDENTIFIER_PREFIX + "%%07d";
+      }
       server.awaitIndexed();
       System.out.printf(
           Locale.ROOT,
@@ -57,11 +70,12 @@ public class ReadBench {
               Locale.ROOT,
               "math.randomseed(os.time())%n"
                   + "request = function()%n"
-                  + "  return wrk.format(\"GET\", string.format(\"/api/v1/products/BENCH-%%08d\","
-                  + " math.random(0, %d)))%n"
+                  + "  return wrk.format(\"GET\", string.format(\"/api/v1/products/"
+                  + pattern
+                  + "\", math.random(0, %d)))%n"
                   + "end%n",
               products - 1));
-      String product = server.base + "/api/v1/products/" + ProductBench.sku(0);
+      String product = server.base + "/api/v1/products/" + identifier(0);
       String root = server.base + "/api/v1";
       wrk(product, warmup, script);
       wrk(root, warmup, null);
@@ -98,17 +112,18 @@ public class ReadBench {
         System.out.println(
             "Non-2xx answers: " + read.errors() + " (reads), " + baseline.errors() + " (baseline)");
       }
-      Path results = Path.of("bench/results/read-" + products + ".json");
+      Path results = Path.of("bench/results/read-" + (size == null ? products : size) + ".json");
       Files.createDirectories(results.getParent());
       Files.writeString(
           results,
           String.format(
               Locale.ROOT,
-              "{\"scenario\":\"read\",\"products\":%d,\"figure\":{\"requests_per_s\":%.1f,"
+              "{\"scenario\":\"read\",\"size\":\"%s\",\"products\":%d,\"figure\":{\"requests_per_s\":%.1f,"
                   + "\"p50_ms\":%.3f,\"p99_ms\":%.3f},\"baseline\":{\"endpoint\":\"GET /api/v1\","
                   + "\"requests_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f},\"ratio\":%.3f,"
-                  + "\"target\":0.6,\"command\":\"bench/run.sh ReadBench --products %d --seconds"
+                  + "\"target\":0.6,\"command\":\"bench/run.sh ReadBench %s --seconds"
                   + " %d\",\"date\":\"%s\",\"machine\":\"%d cores, %s\"}%n",
+              size == null ? "apparel" : size,
               products,
               read.requestsPerSecond(),
               read.p50Ms(),
@@ -117,13 +132,17 @@ public class ReadBench {
               baseline.p50Ms(),
               baseline.p99Ms(),
               ratio,
-              products,
+              size == null ? "--products " + products : "--size " + size,
               seconds,
               OffsetDateTime.now(),
               Runtime.getRuntime().availableProcessors(),
               System.getProperty("os.name")));
       System.out.println("Wrote " + results);
     }
+  }
+
+  private static String identifier(int n) {
+    return size == null ? ProductBench.sku(n) : CatalogGenerator.identifier(n);
   }
 
   private static Wrk best(List<Wrk> runs) {

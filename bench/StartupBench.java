@@ -10,13 +10,18 @@ import java.util.stream.Stream;
  * and after a minute of reads. In the same run, the same server started on an empty data directory
  * (schema created, sample catalog loaded) gives the reference.
  *
+ * <p>With {@code --size}, the products are a generated catalog's ({@link CatalogGenerator});
+ * without, {@code --products} of {@link ProductBench}'s apparel.
+ *
  * <pre>
+ *   bench/run.sh StartupBench --size large
  *   bench/run.sh StartupBench --products 200000
  * </pre>
  */
 public class StartupBench {
 
   static int products = 200_000;
+  static String size;
   static int port = 8094;
   static String heap = "2g";
 
@@ -24,6 +29,7 @@ public class StartupBench {
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--products" -> products = Integer.parseInt(args[i + 1]);
+        case "--size" -> size = args[i + 1];
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--heap" -> heap = args[i + 1];
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
@@ -38,7 +44,11 @@ public class StartupBench {
       emptyRss = server.residentBytes();
       data = server.data;
       long loadStart = System.nanoTime();
-      server.loadApparel(products);
+      if (size == null) {
+        server.loadApparel(products);
+      } else {
+        products = (int) GeneratedCatalogLoader.load(server, ImportBench.generated(size));
+      }
       server.awaitIndexed();
       System.out.printf(
           Locale.ROOT,
@@ -59,7 +69,10 @@ public class StartupBench {
       var random = new java.util.SplittableRandom(1);
       int reads = 0;
       while (System.nanoTime() < deadline) {
-        server.get("/api/v1/products/" + ProductBench.sku(random.nextInt(products)));
+        int n = random.nextInt(products);
+        server.get(
+            "/api/v1/products/"
+                + (size == null ? ProductBench.sku(n) : CatalogGenerator.identifier(n)));
         reads++;
       }
       long usedRss = server.residentBytes();
@@ -79,7 +92,7 @@ public class StartupBench {
           usedRss >> 20,
           emptySeconds,
           emptyRss >> 20);
-      Path results = Path.of("bench/results/startup-" + products + ".json");
+      Path results = Path.of("bench/results/startup-" + (size == null ? products : size) + ".json");
       Files.createDirectories(results.getParent());
       Files.writeString(
           results,
@@ -88,7 +101,7 @@ public class StartupBench {
               "{\"scenario\":\"startup\",\"products\":%d,\"figure\":{\"ready_s\":%.2f,"
                   + "\"rss_ready_mb\":%d,\"rss_after_reads_mb\":%d,\"data_mb\":%d},"
                   + "\"baseline\":{\"empty_ready_s\":%.2f,\"empty_rss_mb\":%d},"
-                  + "\"command\":\"bench/run.sh StartupBench --products %d\",\"date\":\"%s\","
+                  + "\"command\":\"bench/run.sh StartupBench %s\",\"date\":\"%s\","
                   + "\"machine\":\"%d cores, %s\"}%n",
               products,
               loadedSeconds,
@@ -97,7 +110,7 @@ public class StartupBench {
               dataBytes >> 20,
               emptySeconds,
               emptyRss >> 20,
-              products,
+              size == null ? "--products " + products : "--size " + size,
               OffsetDateTime.now(),
               Runtime.getRuntime().availableProcessors(),
               System.getProperty("os.name")));

@@ -1,11 +1,43 @@
 #!/usr/bin/env bash
-# Runs one benchmark: bench/run.sh <ProductBench|SearchBench|FeedBench|AssetBench|…> [options].
+# Runs one benchmark: bench/run.sh <scenario> <size> [options] (import, read, search, completeness,
+# publish, assets, startup; small, medium, large), or bench/run.sh <Class> [options].
 # Builds target/vitrine.jar (unless VITRINE_BENCH_NO_BUILD=1), compiles bench/*.java against the
 # PostgreSQL driver and Commons CSV the server already uses, and runs the benchmark from the
 # repository's root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 1 ] || { echo "usage: bench/run.sh <ProductBench|SearchBench> [options]" >&2; exit 2; }
+usage="usage: bench/run.sh <scenario> <small|medium|large> [options], or bench/run.sh <Class> [options]"
+[ $# -ge 1 ] || { echo "$usage" >&2; exit 2; }
+# The issue's scenarios by name and catalog size. Import, read and start-up run on the generated
+# catalog of that size; assets on the real photos (one size); search, completeness and publish
+# still on ProductBench's apparel products, as many as the size has.
+products_of() {
+  case "$1" in
+    small) echo 5000 ;;
+    medium) echo 50000 ;;
+    large) echo 1000000 ;;
+    *) echo "unknown size '$1': small, medium or large" >&2; exit 2 ;;
+  esac
+}
+case "$1" in
+  import|read|startup|assets|search|completeness|publish)
+    scenario="$1"
+    size="${2:-small}"
+    shift
+    [ $# -gt 0 ] && shift
+    products="$(products_of "$size")"
+    apparel() { echo "$scenario runs on ProductBench's apparel products ($products), not yet on the generated catalog" >&2; }
+    case "$scenario" in
+      import) set -- ImportBench --size "$size" "$@" ;;
+      read) set -- ReadBench --size "$size" "$@" ;;
+      startup) set -- StartupBench --size "$size" "$@" ;;
+      assets) set -- AssetBench "$@" ;;
+      search) apparel; set -- SearchBench --products "$products" "$@" ;;
+      completeness) apparel; set -- CompletenessBench --products "$products" "$@" ;;
+      publish) apparel; set -- FeedBench --products "$products" "$@" ;;
+    esac
+    ;;
+esac
 if [ "${VITRINE_BENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/vitrine.jar ]; then
   mvn -q -DskipTests package
 fi

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -204,40 +203,29 @@ public class AssetBench {
           spec,
           hintedRate,
           renditionRate / hintedRate);
-      Path results = Path.of("bench/results/assets-photos.json");
-      Files.createDirectories(results.getParent());
-      Files.writeString(
-          results,
-          String.format(
-              Locale.ROOT,
-              "{\"scenario\":\"assets\",\"size\":\"photos\",\"photos\":%d,\"megabytes\":%.1f,"
-                  + "\"ingest_files_per_s\":%.2f,\"ingest_mb_per_s\":%.2f,"
-                  + "\"figure\":{\"renditions_per_s\":%.2f},"
-                  + "\"baseline\":{\"convert_per_s\":%.2f,\"mogrify_per_s\":%.2f,"
-                  + "\"convert_jpeg_size_hint_per_s\":%.2f,"
-                  + "\"imagemagick\":\"%s\"},\"ratio\":%.3f,\"ratio_to_mogrify\":%.3f,"
-                  + "\"target\":0.5,\"rounds\":%d,"
-                  + "\"command\":\"bench/run.sh AssetBench --photos %s --rounds %d\","
-                  + "\"date\":\"%s\",\"machine\":\"%s\"}%n",
-              photos.size(),
-              bytes / 1e6,
-              ingestRate,
-              bytes / 1e6 / median(ingest),
-              renditionRate,
-              convertRate,
-              mogrifyRate,
-              hintedRate,
-              imageMagick.replace("\"", "'"),
-              renditionRate / convertRate,
-              renditionRate / mogrifyRate,
-              rounds,
-              photosDir,
-              rounds,
-              OffsetDateTime.now(),
-              Runtime.getRuntime().availableProcessors()
-                  + " cores, "
-                  + System.getProperty("os.name")));
-      System.out.println("Wrote " + results);
+      Results.of("assets")
+          .put("size", "photos")
+          .put("photos", photos.size())
+          .put("megabytes", bytes / 1e6)
+          .put(
+              "figure",
+              Results.map(
+                  "renditions_per_s", renditionRate,
+                  "ingest_files_per_s", ingestRate,
+                  "ingest_mb_per_s", bytes / 1e6 / median(ingest)))
+          .put(
+              "baseline",
+              Results.map(
+                  "name", imageMagick,
+                  "convert_per_s", convertRate,
+                  "mogrify_per_s", mogrifyRate,
+                  "convert_jpeg_size_hint_per_s", hintedRate))
+          .put("ratio", renditionRate / convertRate)
+          .put("ratio_to_mogrify", renditionRate / mogrifyRate)
+          .put("target", 0.5)
+          .put("rounds", rounds)
+          .put("command", "bench/run.sh AssetBench --photos " + photosDir + " --rounds " + rounds)
+          .write("assets-photos");
     }
   }
 

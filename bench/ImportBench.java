@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 
 /**
@@ -84,33 +83,26 @@ public class ImportBench {
           copySeconds,
           copyRate);
     }
-    Path results = Path.of("bench/results/import-" + size + "-" + database + ".json");
-    Files.createDirectories(results.getParent());
-    Files.writeString(
-        results,
-        String.format(
-            Locale.ROOT,
-            "{\"scenario\":\"import\",\"size\":\"%s\",\"database\":\"%s\",\"products\":%d,"
-                + "\"figure\":{\"products_per_s\":%.1f},\"baseline\":%s,\"ratio\":%s,"
-                + "\"target\":0.25,\"command\":\"bench/run.sh ImportBench --size %s%s\","
-                + "\"date\":\"%s\",\"machine\":\"%d cores, %s\"}%n",
-            size,
-            database,
-            products,
-            rate,
+    Results.of("import")
+        .put("size", size)
+        .put("database", database)
+        .put("products", products)
+        .put("figure", Results.map("products_per_s", rate))
+        .put(
+            "baseline",
             Double.isNaN(copySeconds)
-                ? "null"
-                : String.format(Locale.ROOT, "{\"copy_products_per_s\":%.1f}", copyRate),
-            Double.isNaN(copySeconds)
-                ? "null"
-                : String.format(Locale.ROOT, "%.4f", rate / copyRate),
-            size,
-            (dbUrl == null ? "" : " --db-url " + dbUrl)
-                + (pgUrl == null || pgUrl.equals(dbUrl) ? "" : " --pg-url " + pgUrl),
-            OffsetDateTime.now(),
-            Runtime.getRuntime().availableProcessors(),
-            System.getProperty("os.name")));
-    System.out.println("Wrote " + results);
+                ? null
+                : Results.map(
+                    "name", "PostgreSQL COPY into a jsonb table", "products_per_s", copyRate))
+        .put("ratio", Double.isNaN(copySeconds) ? null : rate / copyRate)
+        .put("target", 0.25)
+        .put(
+            "command",
+            "bench/run.sh ImportBench --size "
+                + size
+                + (dbUrl == null ? "" : " --db-url " + dbUrl)
+                + (pgUrl == null || pgUrl.equals(dbUrl) ? "" : " --pg-url " + pgUrl))
+        .write("import-" + size + "-" + database);
   }
 
   /** The generated catalog of {@code size} (seed 42), made now unless an earlier run made it. */

@@ -1,7 +1,6 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,32 +111,31 @@ public class ReadBench {
         System.out.println(
             "Non-2xx answers: " + read.errors() + " (reads), " + baseline.errors() + " (baseline)");
       }
-      Path results = Path.of("bench/results/read-" + (size == null ? products : size) + ".json");
-      Files.createDirectories(results.getParent());
-      Files.writeString(
-          results,
-          String.format(
-              Locale.ROOT,
-              "{\"scenario\":\"read\",\"size\":\"%s\",\"products\":%d,\"figure\":{\"requests_per_s\":%.1f,"
-                  + "\"p50_ms\":%.3f,\"p99_ms\":%.3f},\"baseline\":{\"endpoint\":\"GET /api/v1\","
-                  + "\"requests_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f},\"ratio\":%.3f,"
-                  + "\"target\":0.6,\"command\":\"bench/run.sh ReadBench %s --seconds"
-                  + " %d\",\"date\":\"%s\",\"machine\":\"%d cores, %s\"}%n",
-              size == null ? "apparel" : size,
-              products,
-              read.requestsPerSecond(),
-              read.p50Ms(),
-              read.p99Ms(),
-              baseline.requestsPerSecond(),
-              baseline.p50Ms(),
-              baseline.p99Ms(),
-              ratio,
-              size == null ? "--products " + products : "--size " + size,
-              seconds,
-              OffsetDateTime.now(),
-              Runtime.getRuntime().availableProcessors(),
-              System.getProperty("os.name")));
-      System.out.println("Wrote " + results);
+      Results.of("read")
+          .put("size", size == null ? "apparel" : size)
+          .put("products", products)
+          .put(
+              "figure",
+              Results.map(
+                  "requests_per_s", read.requestsPerSecond(),
+                  "p50_ms", read.p50Ms(),
+                  "p99_ms", read.p99Ms()))
+          .put(
+              "baseline",
+              Results.map(
+                  "name", "GET /api/v1",
+                  "requests_per_s", baseline.requestsPerSecond(),
+                  "p50_ms", baseline.p50Ms(),
+                  "p99_ms", baseline.p99Ms()))
+          .put("ratio", ratio)
+          .put("target", 0.6)
+          .put(
+              "command",
+              "bench/run.sh ReadBench "
+                  + (size == null ? "--products " + products : "--size " + size)
+                  + " --seconds "
+                  + seconds)
+          .write("read-" + (size == null ? String.valueOf(products) : size));
     }
   }
 

@@ -1,15 +1,12 @@
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -584,41 +581,35 @@ public class SearchBench {
             pgLoad);
     System.out.println();
     System.out.println(table);
-    Path results = Path.of("bench", "results");
-    Files.createDirectories(results);
-    String command = "bench/run.sh SearchBench --products " + products + " --queries " + queries;
-    String json =
-        String.format(
-            Locale.ROOT,
-            """
-            {"scenario": "search", "products": %d, "date": "%s", "command": "%s",
-             "machine": "%d cores, %s, Java %s",
-             "figure": {"median_ms": %.2f, "p99_ms": %.2f, "qps": %.1f,
-                        "index_only_median_ms": %.2f, "index_only_p99_ms": %.2f},
-             "baseline": {"name": "PostgreSQL tsvector + GIN", "median_ms": %.2f, "p99_ms": %.2f, "qps": %.1f},
-             "ratio": {"median": %.2f, "qps": %.2f},
-             "write_visible_ms": {"p50": %.1f, "p99": %.1f, "probes": %d},
-             "target": {"median_ms": 10, "p99_ms": 50, "ratio": 10, "write_visible_p99_ms": 1000}}
-            """,
-            products,
-            LocalDate.now(),
-            command,
-            Runtime.getRuntime().availableProcessors(),
-            System.getProperty("os.name"),
-            System.getProperty("java.version"),
-            totalP50,
-            totalP99,
-            vitrineQps.perSecond(),
-            searchP50,
-            searchP99,
-            pgP50,
-            pgP99,
-            pgQps.perSecond(),
-            ratioP50,
-            ratioQps,
-            visibleP50,
-            visibleP99,
-            visible.size());
-    Files.writeString(results.resolve("search-" + products + ".json"), json);
+    Results.of("search")
+        .put("products", products)
+        .put(
+            "figure",
+            Results.map(
+                "median_ms", totalP50,
+                "p99_ms", totalP99,
+                "qps", vitrineQps.perSecond(),
+                "index_only_median_ms", searchP50,
+                "index_only_p99_ms", searchP99))
+        .put(
+            "baseline",
+            Results.map(
+                "name",
+                "PostgreSQL tsvector + GIN",
+                "median_ms",
+                pgP50,
+                "p99_ms",
+                pgP99,
+                "qps",
+                pgQps.perSecond()))
+        .put("ratio", Results.map("median", ratioP50, "qps", ratioQps))
+        .put(
+            "write_visible_ms",
+            Results.map("p50", visibleP50, "p99", visibleP99, "probes", visible.size()))
+        .put(
+            "target",
+            Results.map("median_ms", 10, "p99_ms", 50, "ratio", 10, "write_visible_p99_ms", 1000))
+        .put("command", "bench/run.sh SearchBench --products " + products + " --queries " + queries)
+        .write("search-" + products);
   }
 }

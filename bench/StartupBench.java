@@ -1,6 +1,5 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -92,29 +91,30 @@ public class StartupBench {
           usedRss >> 20,
           emptySeconds,
           emptyRss >> 20);
-      Path results = Path.of("bench/results/startup-" + (size == null ? products : size) + ".json");
-      Files.createDirectories(results.getParent());
-      Files.writeString(
-          results,
-          String.format(
-              Locale.ROOT,
-              "{\"scenario\":\"startup\",\"products\":%d,\"figure\":{\"ready_s\":%.2f,"
-                  + "\"rss_ready_mb\":%d,\"rss_after_reads_mb\":%d,\"data_mb\":%d},"
-                  + "\"baseline\":{\"empty_ready_s\":%.2f,\"empty_rss_mb\":%d},"
-                  + "\"command\":\"bench/run.sh StartupBench %s\",\"date\":\"%s\","
-                  + "\"machine\":\"%d cores, %s\"}%n",
-              products,
-              loadedSeconds,
-              readyRss >> 20,
-              usedRss >> 20,
-              dataBytes >> 20,
-              emptySeconds,
-              emptyRss >> 20,
-              size == null ? "--products " + products : "--size " + size,
-              OffsetDateTime.now(),
-              Runtime.getRuntime().availableProcessors(),
-              System.getProperty("os.name")));
-      System.out.println("Wrote " + results);
+      Results.of("startup")
+          .put("size", size == null ? "apparel" : size)
+          .put("products", products)
+          .put(
+              "figure",
+              Results.map(
+                  "ready_s", loadedSeconds,
+                  "rss_ready_mb", readyRss >> 20,
+                  "rss_after_reads_mb", usedRss >> 20,
+                  "data_mb", dataBytes >> 20))
+          .put(
+              "baseline",
+              Results.map(
+                  "name",
+                  "first start on an empty data directory",
+                  "ready_s",
+                  emptySeconds,
+                  "rss_mb",
+                  emptyRss >> 20))
+          .put(
+              "command",
+              "bench/run.sh StartupBench "
+                  + (size == null ? "--products " + products : "--size " + size))
+          .write("startup-" + (size == null ? String.valueOf(products) : size));
     }
   }
 }

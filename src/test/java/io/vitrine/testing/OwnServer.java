@@ -50,10 +50,14 @@ public final class OwnServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Dvitrine.port=" + port,
-                "-Dvitrine.sample.load=true"));
+                "-Dvitrine.sample.load=true",
+                // Payara Micro unpacks itself under java.io.tmpdir and deletes that on a clean
+                // stop; these servers are killed (-9), so their copies stay in the test's own
+                // directory, not in the machine's /tmp (130 MB each).
+                "-Djava.io.tmpdir=" + data.resolve("tmp").toAbsolutePath()));
     command.addAll(database);
     command.addAll(List.of("-jar", Path.of("target", "vitrine.jar").toAbsolutePath().toString()));
-    Files.createDirectories(data);
+    Files.createDirectories(data.resolve("tmp"));
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -1,7 +1,6 @@
 package io.vitrine.asset;
 
 import io.vitrine.catalog.DeletionAsked;
-import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -35,12 +34,6 @@ public class AssetFamilyUsages {
                             .anyMatch(r -> r.channels().contains(deletion.code())))
             .map(AssetFamily::code)
             .toList();
-    if (!using.isEmpty()) {
-      deletion
-          .usages()
-          .add(
-              new Usage(
-                  "asset families", using.size(), using.stream().limit(Usage.EXAMPLES).toList()));
-    }
+    deletion.usedBy("asset families", using);
   }
 }

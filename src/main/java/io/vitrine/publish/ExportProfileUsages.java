@@ -1,7 +1,6 @@
 package io.vitrine.publish;
 
 import io.vitrine.catalog.DeletionAsked;
-import io.vitrine.platform.problem.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -39,12 +38,6 @@ public class ExportProfileUsages {
                     })
             .map(p -> p.channel() + "/" + p.code())
             .toList();
-    if (!using.isEmpty()) {
-      deletion
-          .usages()
-          .add(
-              new Usage(
-                  "export profiles", using.size(), using.stream().limit(Usage.EXAMPLES).toList()));
-    }
+    deletion.usedBy("export profiles", using);
   }
 }

@@ -284,6 +284,7 @@ public class AssetsResource {
     }
     String tag = Renditions.tag(asset, spec);
     String cache = tag.equals(v) ? IMMUTABLE : REVALIDATE;
+    // Answered before the rendition is made: a client that holds it costs no decoding.
     if (Versions.matches(ifNoneMatch, tag)) {
       return Response.notModified(new EntityTag(tag))
           .header(HttpHeaders.CACHE_CONTROL, cache)

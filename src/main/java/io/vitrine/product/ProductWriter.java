@@ -91,6 +91,12 @@ public class ProductWriter {
     batch.written.forEach((product, write) -> settled.put(product.node(), write.version));
     var touches = new Touches(em, batch.now);
     batch.links.changed().stream().filter(n -> !settled.containsKey(n)).forEach(touches::node);
+    // The links of others show a renamed product's new identifier: their documents change too.
+    pending.stream()
+        .filter(p -> p.renamedFrom != null)
+        .flatMap(p -> associationRows.ownersLinkingTo(p.product.node()).stream())
+        .filter(n -> !settled.containsKey(n))
+        .forEach(touches::node);
     em.flush();
     List<Change> changes = new ArrayList<>();
     for (Pending p : pending) {

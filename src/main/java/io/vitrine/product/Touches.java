@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Products and models that change without being written: what they inherit changed (their model was
- * written), or their links did (the other end of a two-way link, or a deleted target). Each gets a
- * new version, so that its ETag changes, and a change event, so that search, completeness and feeds
- * see it.
+ * written), or their links did (the other end of a two-way link, a deleted or renamed target). Each
+ * gets a new version, so that its ETag changes, and a change event, so that search, completeness
+ * and feeds see it.
  */
 final class Touches {
 

@@ -149,6 +149,35 @@ class AssociationsIT extends VitrineIT {
   }
 
   @Test
+  void aRenamedTargetShowsItsNewIdentifierInTheOwnersNextRead() {
+    String bundle = product();
+    String cap = product();
+    assertStatus(
+        200,
+        api.patch(
+            "api/v1/products/" + bundle,
+            json("{'associations':{'" + crossSell + "':{'products':['" + cap + "']}}}")));
+    // Read once, so that the answer is kept, then rename the target.
+    Api.Response first = api.get("api/v1/products/" + bundle);
+    assertStatus(200, first);
+    String renamed = unique("CAP-RENAMED");
+    assertStatus(
+        200, api.patch("api/v1/products/" + cap, json("{'identifier':'" + renamed + "'}")));
+
+    Api.Response again =
+        api.get("api/v1/products/" + bundle, "If-None-Match", first.header("ETag").orElseThrow());
+    assertStatus(200, again);
+    assertEquals(
+        "[\"" + renamed + "\"]",
+        again
+            .json()
+            .getJsonObject("associations")
+            .getJsonObject(crossSell)
+            .getJsonArray("products")
+            .toString());
+  }
+
+  @Test
   void badLinksAreRefusedNamingTheField() {
     String sku = product();
     String before = api.get("api/v1/products/" + sku).header("ETag").orElseThrow();

@@ -8,6 +8,7 @@ import io.vitrine.platform.http.Responses;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.product.Product;
+import io.vitrine.product.ProductAnswers;
 import io.vitrine.product.ProductCommand;
 import io.vitrine.product.ProductCommand.Mode;
 import io.vitrine.product.ProductDocuments;
@@ -52,6 +53,7 @@ public class ProductsResource {
 
   @Inject Products products;
   @Inject ProductDocuments documents;
+  @Inject ProductAnswers answers;
   @Inject ProductSearch productSearch;
   @Inject CompletenessStore completeness;
   @Context UriInfo uri;
@@ -177,8 +179,12 @@ public class ProductsResource {
           String withQualityScores,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     Product product = products.get(identifier);
-    JsonObject document = documents.product(product, "true".equals(withOrigins));
+    boolean origins = "true".equals(withOrigins);
     Derived derived = new Derived(withCompletenesses, withQualityScores);
+    if (!origins && !derived.any()) {
+      return Responses.read(() -> answers.of(product), product.version(), ifNoneMatch);
+    }
+    JsonObject document = documents.product(product, origins);
     if (!derived.any()) {
       return Responses.read(document, product.version(), ifNoneMatch);
     }

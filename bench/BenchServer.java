@@ -38,7 +38,18 @@ final class BenchServer implements AutoCloseable {
    */
   static BenchServer start(int port, String heap, String dbUrl, String dbUser, String dbPassword)
       throws Exception {
-    return start(port, heap, dbUrl, dbUser, dbPassword, Files.createTempDirectory("vitrine-bench"));
+    return start(port, heap, dbUrl, dbUser, dbPassword, freshDataDirectory());
+  }
+
+  /**
+   * A new data directory: under {@code $VITRINE_BENCH_DATA}, which bench/run.sh creates for each
+   * run and deletes after it, else in the temporary directory.
+   */
+  static Path freshDataDirectory() throws IOException {
+    String parent = System.getenv("VITRINE_BENCH_DATA");
+    return parent == null
+        ? Files.createTempDirectory("vitrine-bench")
+        : Files.createTempDirectory(Path.of(parent), "vitrine-bench");
   }
 
   /**
@@ -53,6 +64,8 @@ final class BenchServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
                 "-Dvitrine.data.dir=" + data,
+                // Payara unpacks its runtime into the temporary directory: keep it with the data.
+                "-Djava.io.tmpdir=" + Files.createDirectories(data.resolve("tmp")),
                 "-Dvitrine.sample.load=true",
                 "-Dvitrine.port=" + port));
     // Extra JVM options for the server, such as a JFR recording to profile a benchmark with.
@@ -73,6 +86,8 @@ final class BenchServer implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()))
             .start();
     var server = new BenchServer("http://localhost:" + port, data, process);
+    // A benchmark stopped with Ctrl-C must not leave its server running.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     try {
       server.waitReady();
     } catch (Exception e) {
@@ -172,15 +187,41 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
-  /** Waits until the search index has applied every committed change. */
+  /** Waits (up to half an hour) until the search index has applied every committed change. */
   void awaitIndexed() throws Exception {
+    awaitIndexed(Duration.ofMinutes(30));
+  }
+
+  /**
+   * Waits until the search index has applied every committed change, failing after {@code limit}.
+   */
+  void awaitIndexed(Duration limit) throws Exception {
     var lag = java.util.regex.Pattern.compile("\"lag\":(\\d+)");
+    long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
       var found = lag.matcher(get("/api/v1/search-index"));
       if (found.find() && found.group(1).equals("0")) {
         return;
       }
-      Thread.sleep(200);
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The search index still lags after " + limit);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** The server's process id. */
+  long pid() {
+    return process.pid();
+  }
+
+  /** {@code port}, or a free one when 0: another benchmark may hold the usual ports. */
+  static int freePort(int port) throws IOException {
+    if (port != 0) {
+      return port;
+    }
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 

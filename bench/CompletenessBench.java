@@ -1,5 +1,4 @@
 import java.io.BufferedReader;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +86,8 @@ public class CompletenessBench {
         added,
         reference.products - reference.unchanged);
 
-    BenchServer server = BenchServer.start(freePort(port), heap, dbUrl, dbUser, dbPassword);
+    BenchServer server =
+        BenchServer.start(BenchServer.freePort(port), heap, dbUrl, dbUser, dbPassword);
     try {
       run(server, catalog, family, after, added, reference);
     } finally {
@@ -109,7 +109,7 @@ public class CompletenessBench {
     long start = System.nanoTime();
     long loaded = GeneratedCatalogLoader.loadProducts(server, catalog.resolve("products.ndjson"));
     double loadRate = loaded / ((System.nanoTime() - start) / 1e9);
-    awaitIndexed(server, Duration.ofMinutes(30));
+    server.awaitIndexed(Duration.ofMinutes(30));
     awaitJobsIdle(server, Duration.ofMinutes(30));
     check(server, family, reference.before, "before the change");
     Recompute recompute = recompute(server, family, after, reference.products);
@@ -142,7 +142,7 @@ public class CompletenessBench {
     Duration limit = Duration.ofSeconds(120 + products / 100);
     String job = awaitRecompute(server, family, lastJob, limit);
     double seconds = (System.nanoTime() - start) / 1e9;
-    awaitIndexed(server, limit);
+    server.awaitIndexed(limit);
     double searchable = (System.nanoTime() - start) / 1e9;
     System.out.println(job);
     long done = number(job, "done");
@@ -637,38 +637,11 @@ public class CompletenessBench {
     return GeneratedCatalogLoader.objects(answer.substring(answer.indexOf('[')));
   }
 
-  private static final Pattern LAG = Pattern.compile("\"lag\":(\\d+)");
-
-  /** Waits until the search index has applied every committed change. */
-  static void awaitIndexed(BenchServer server, Duration limit) throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (true) {
-      Matcher lag = LAG.matcher(server.get("/api/v1/search-index"));
-      if (lag.find() && lag.group(1).equals("0")) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The search index still lags after " + limit);
-      }
-      Thread.sleep(100);
-    }
-  }
-
   static long number(String json, String name) {
     Matcher found = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
     if (!found.find()) {
       throw new IllegalStateException("No " + name + " in " + json);
     }
     return Long.parseLong(found.group(1));
-  }
-
-  /** {@code port}, or a free one when 0: another benchmark may hold the usual ports. */
-  static int freePort(int port) throws Exception {
-    if (port != 0) {
-      return port;
-    }
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

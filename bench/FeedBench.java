@@ -87,7 +87,7 @@ public class FeedBench {
       throw new IllegalArgumentException("--rounds must be at least 1");
     }
     Path catalog = ImportBench.generated(size);
-    port = CompletenessBench.freePort(port);
+    port = BenchServer.freePort(port);
     String command =
         "bench/run.sh FeedBench --size "
             + size
@@ -128,7 +128,7 @@ public class FeedBench {
         "{\"eligibility\":{\"enabled_only\":true,\"in_category_tree\":true,"
             + "\"min_completeness\":100,\"min_quality_grade\":null,\"locales\":\"all\"}}",
         "application/json");
-    CompletenessBench.awaitIndexed(server, Duration.ofMinutes(30));
+    server.awaitIndexed(Duration.ofMinutes(30));
     System.out.printf(
         Locale.ROOT,
         "Loaded %,d products in %.0f s%n",
@@ -137,12 +137,12 @@ public class FeedBench {
   }
 
   static void measure(BenchServer server, String database, String command) throws Exception {
-    CompletenessBench.awaitIndexed(server, Duration.ofMinutes(30));
+    server.awaitIndexed(Duration.ofMinutes(30));
     createGoogleProfile(server);
     Pull pull = null;
     Export export = null;
     Copy copy = null;
-    try (HeapWatch heapWatch = HeapWatch.attach(port)) {
+    try (HeapWatch heapWatch = HeapWatch.attach(server.pid())) {
       for (int round = 1; round <= rounds; round++) {
         pull = pull(server);
         print(round, "feed", pull.products, pull.bytes, pull.seconds);
@@ -437,16 +437,8 @@ public class FeedBench {
       this.connector = connector;
     }
 
-    /** Watches the server that listens on {@code port}, a child of this process. */
-    static HeapWatch attach(int port) throws Exception {
-      String portProperty = "-Dvitrine.port=" + port;
-      long pid =
-          ProcessHandle.current()
-              .children()
-              .filter(p -> p.info().arguments().map(a -> contains(a, portProperty)).orElse(false))
-              .findFirst()
-              .orElseThrow(() -> new IllegalStateException("No server process on port " + port))
-              .pid();
+    /** Watches the server process {@code pid}. */
+    static HeapWatch attach(long pid) throws Exception {
       VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
       String address;
       try {
@@ -470,15 +462,6 @@ public class FeedBench {
           100,
           TimeUnit.MILLISECONDS);
       return watch;
-    }
-
-    private static boolean contains(String[] arguments, String wanted) {
-      for (String argument : arguments) {
-        if (argument.equals(wanted)) {
-          return true;
-        }
-      }
-      return false;
     }
 
     long peakUsed() {

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 /**
  * Start-up and footprint with a catalog loaded: the time from launching the server on an existing
  * data directory until {@code /health/ready} answers UP, and its resident memory (RSS) once ready
- * and after a minute of reads. In the same run, the same server started on an empty data directory
- * (schema created, sample catalog loaded) gives the reference.
+ * and after a minute of reads (--read-seconds). In the same run, the same server started on an
+ * empty data directory (schema created, sample catalog loaded) gives the reference.
  *
  * <p>With {@code --size}, the products are a generated catalog's ({@link CatalogGenerator});
  * without, {@code --products} of {@link ProductBench}'s apparel.
@@ -23,6 +23,7 @@ public class StartupBench {
   static String size;
   static int port = 8094;
   static String heap = "2g";
+  static int readSeconds = 60;
 
   public static void main(String[] args) throws Exception {
     for (int i = 0; i < args.length; i += 2) {
@@ -31,6 +32,7 @@ public class StartupBench {
         case "--size" -> size = args[i + 1];
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--heap" -> heap = args[i + 1];
+        case "--read-seconds" -> readSeconds = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
@@ -57,14 +59,18 @@ public class StartupBench {
     }
     long dataBytes;
     try (Stream<Path> files = Files.walk(data)) {
-      dataBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      dataBytes =
+          files
+              .filter(p -> Files.isRegularFile(p) && !p.startsWith(data.resolve("tmp")))
+              .mapToLong(p -> p.toFile().length())
+              .sum();
     }
     t = System.nanoTime();
     try (BenchServer server = BenchServer.start(port, heap, null, null, null, data)) {
       double loadedSeconds = (System.nanoTime() - t) / 1e9;
       long readyRss = server.residentBytes();
       // A minute of reads of random products: the memory a server in use settles at.
-      long deadline = System.nanoTime() + 60_000_000_000L;
+      long deadline = System.nanoTime() + readSeconds * 1_000_000_000L;
       var random = new java.util.SplittableRandom(1);
       int reads = 0;
       while (System.nanoTime() < deadline) {

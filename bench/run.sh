@@ -8,33 +8,30 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 usage="usage: bench/run.sh <scenario> <small|medium|large> [options], or bench/run.sh <Class> [options]"
 [ $# -ge 1 ] || { echo "$usage" >&2; exit 2; }
-# The issue's scenarios by name and catalog size. Import, read and start-up run on the generated
-# catalog of that size; assets on the real photos (one size); search, completeness and publish
-# still on ProductBench's apparel products, as many as the size has.
-products_of() {
-  case "$1" in
-    small) echo 5000 ;;
-    medium) echo 50000 ;;
-    large) echo 1000000 ;;
-    *) echo "unknown size '$1': small, medium or large" >&2; exit 2 ;;
-  esac
-}
+# The issue's scenarios by name and catalog size: every one runs on the generated catalog of that
+# size (made into target/bench/catalog-<size> on first use), except assets, which run on photos.
 case "$1" in
   import|read|startup|assets|search|completeness|publish)
     scenario="$1"
-    size="${2:-small}"
     shift
-    [ $# -gt 0 ] && shift
-    products="$(products_of "$size")"
-    apparel() { echo "$scenario runs on ProductBench's apparel products ($products), not yet on the generated catalog" >&2; }
+    size=small
+    # The size may be left out (small), and the assets scenario takes none: only a size is one.
+    if [ $# -gt 0 ] && [[ "$1" != --* ]]; then
+      size="$1"
+      shift
+    fi
+    case "$size" in
+      small|medium|large) ;;
+      *) echo "unknown size '$size': small, medium or large" >&2; exit 2 ;;
+    esac
     case "$scenario" in
       import) set -- ImportBench --size "$size" "$@" ;;
       read) set -- ReadBench --size "$size" "$@" ;;
       startup) set -- StartupBench --size "$size" "$@" ;;
       assets) set -- AssetBench "$@" ;;
-      search) apparel; set -- SearchBench --products "$products" "$@" ;;
-      completeness) apparel; set -- CompletenessBench --products "$products" "$@" ;;
-      publish) apparel; set -- FeedBench --products "$products" "$@" ;;
+      search) set -- SearchBench --size "$size" "$@" ;;
+      completeness) set -- CompletenessBench --size "$size" "$@" ;;
+      publish) set -- FeedBench --size "$size" "$@" ;;
     esac
     ;;
 esac
@@ -64,4 +61,8 @@ mvn -q dependency:build-classpath \
 classpath="$(cat target/bench/classpath.txt)"
 rm -rf target/bench/classes
 javac -d target/bench/classes -cp "$classpath" bench/*.java
-exec java -cp "target/bench/classes:$classpath" "$@"
+# The servers' data directories (and their Payara runtimes) go under one directory, deleted after the run.
+VITRINE_BENCH_DATA="$(mktemp -d "${TMPDIR:-/tmp}/vitrine-bench-run.XXXXXX")"
+export VITRINE_BENCH_DATA
+trap 'rm -rf "$VITRINE_BENCH_DATA"' EXIT
+java -cp "target/bench/classes:$classpath" "$@"

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,23 +33,15 @@ public class ProductAnswers {
 
   private Recent recent;
 
-  /** A product's answer: the JSON bytes of its document as of {@code version}. */
-  public record Answer(long version, byte[] json) {}
-
-  /**
-   * The answer for the product {@code stamp} names: kept, or built from the product {@code load}
-   * reads, whose version may be newer than the stamp's if a write came in between.
-   */
-  public Answer of(Products.Stamp stamp, Supplier<Product> load) {
+  /** The JSON bytes of {@code product}'s document, as of its version. */
+  public byte[] of(Product product) {
     Recent cache = recent();
-    byte[] kept = cache.get(stamp.id(), stamp.version());
-    if (kept != null) {
-      return new Answer(stamp.version(), kept);
+    byte[] answer = cache.get(product.id(), product.version());
+    if (answer == null) {
+      answer = bytes(documents.product(product, false));
+      cache.put(product.id(), product.version(), answer);
     }
-    Product product = load.get();
-    byte[] built = bytes(documents.product(product, false));
-    cache.put(product.id(), product.version(), built);
-    return new Answer(product.version(), built);
+    return answer;
   }
 
   private synchronized Recent recent() {

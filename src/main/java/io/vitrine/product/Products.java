@@ -52,37 +52,6 @@ public class Products {
     return find(identifier, LockModeType.NONE);
   }
 
-  /** Which product and version an identifier names now. */
-  public record Stamp(long id, long version) {}
-
-  /**
-   * The id and version of the product with {@code identifier}, without reading its values: all a
-   * kept answer needs ({@link ProductAnswers}).
-   */
-  @Transactional(TxType.SUPPORTS)
-  public Stamp stamp(String identifier) {
-    List<Object[]> found =
-        em.createQuery(
-                "SELECT p.id, p.version FROM Product p WHERE p.identifierKey = :key",
-                Object[].class)
-            .setParameter("key", Product.key(identifier))
-            .getResultList();
-    if (found.isEmpty()) {
-      throw notFound(identifier);
-    }
-    return new Stamp(
-        ((Number) found.get(0)[0]).longValue(), ((Number) found.get(0)[1]).longValue());
-  }
-
-  private static ProblemException notFound(String identifier) {
-    return new ProblemException(
-        Problem.of(
-            "not-found",
-            "Not found",
-            404,
-            "There is no product with identifier '" + identifier + "'."));
-  }
-
   private Product find(String identifier, LockModeType lock) {
     List<Product> found =
         em.createQuery("SELECT p FROM Product p WHERE p.identifierKey = :key", Product.class)
@@ -90,7 +59,12 @@ public class Products {
             .setLockMode(lock)
             .getResultList();
     if (found.isEmpty()) {
-      throw notFound(identifier);
+      throw new ProblemException(
+          Problem.of(
+              "not-found",
+              "Not found",
+              404,
+              "There is no product with identifier '" + identifier + "'."));
     }
     return found.get(0);
   }

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /** The answers every resource gives alike: a versioned read, a write, a page. */
 public final class Responses {
@@ -25,10 +26,17 @@ public final class Responses {
   }
 
   public static Response read(JsonObject json, long version, String ifNoneMatch) {
+    return read(() -> json, version, ifNoneMatch);
+  }
+
+  /** As above, with a JSON entity (a JsonObject or its bytes) made only when it is sent. */
+  public static Response read(Supplier<Object> json, long version, String ifNoneMatch) {
     if (Versions.matches(ifNoneMatch, version)) {
       return Response.notModified(Versions.etag(version)).build();
     }
-    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(Versions.etag(version)).build();
+    return Response.ok(json.get(), MediaType.APPLICATION_JSON_TYPE)
+        .tag(Versions.etag(version))
+        .build();
   }
 
   /** 201 with Location when the write created the resource, 200 otherwise; the body either way. */

@@ -5,7 +5,6 @@ import io.vitrine.completeness.CompletenessJson;
 import io.vitrine.completeness.CompletenessStore;
 import io.vitrine.platform.http.Pages;
 import io.vitrine.platform.http.Responses;
-import io.vitrine.platform.http.Versions;
 import io.vitrine.platform.json.Jsonp;
 import io.vitrine.platform.problem.ProblemException;
 import io.vitrine.product.Product;
@@ -179,21 +178,12 @@ public class ProductsResource {
       @QueryParam("with_quality_scores") @Parameter(description = WITH_QUALITY_SCORES)
           String withQualityScores,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
+    Product product = products.get(identifier);
     boolean origins = "true".equals(withOrigins);
     Derived derived = new Derived(withCompletenesses, withQualityScores);
     if (!origins && !derived.any()) {
-      // The plain answer, what storefronts ask most: the version first, the document only if
-      // needed.
-      Products.Stamp stamp = products.stamp(identifier);
-      if (Versions.matches(ifNoneMatch, stamp.version())) {
-        return Response.notModified(Versions.etag(stamp.version())).build();
-      }
-      ProductAnswers.Answer answer = answers.of(stamp, () -> products.get(identifier));
-      return Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE)
-          .tag(Versions.etag(answer.version()))
-          .build();
+      return Responses.read(() -> answers.of(product), product.version(), ifNoneMatch);
     }
-    Product product = products.get(identifier);
     JsonObject document = documents.product(product, origins);
     if (!derived.any()) {
       return Responses.read(document, product.version(), ifNoneMatch);

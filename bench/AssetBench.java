@@ -235,7 +235,7 @@ public class AssetBench {
     var request =
         HttpRequest.newBuilder(URI.create(server.base + "/api/v1/assets/" + code + query))
             .timeout(Duration.ofSeconds(120))
-            .header("Content-Type", "image/jpeg")
+            .header("Content-Type", mediaType(photo))
             .PUT(BodyPublishers.ofFile(photo))
             .build();
     var response = BenchServer.HTTP.send(request, BodyHandlers.ofString());
@@ -243,6 +243,11 @@ public class AssetBench {
       throw new IllegalStateException(
           "PUT " + code + " -> " + response.statusCode() + " " + response.body());
     }
+  }
+
+  /** What the file is, by its name: the photos are JPEGs, the sample catalog's pictures PNGs. */
+  private static String mediaType(Path photo) {
+    return photo.toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
   }
 
   private static void download(BenchServer server, String path) throws Exception {

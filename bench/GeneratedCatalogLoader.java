@@ -1,6 +1,7 @@
 import java.io.BufferedReader;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,25 @@ public class GeneratedCatalogLoader {
     return loadProducts(server, catalog.resolve("products.ndjson"));
   }
 
+  /**
+   * PATCHes one schema item. A catalog write that collides with a concurrent one (the server's own
+   * background work included) is answered 409 {@code conflict}, "send it again": this does, as any
+   * client should, up to five times.
+   */
+  static HttpResponse<String> sendAgainOnConflict(BenchServer server, String path, String item)
+      throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return server.send("PATCH", path, item, "application/json");
+      } catch (IllegalStateException e) {
+        if (attempt == 5 || !e.getMessage().contains("urn:vitrine:problem:conflict")) {
+          throw e;
+        }
+        Thread.sleep(50L * attempt);
+      }
+    }
+  }
+
   /** Sends every schema file's items, file by file in name order. */
   static int loadSchema(BenchServer server, Path schema) throws Exception {
     List<Path> files;
@@ -84,7 +104,7 @@ public class GeneratedCatalogLoader {
               pool.submit(
                   () -> {
                     try {
-                      return server.send("PATCH", path, item, "application/json");
+                      return sendAgainOnConflict(server, path, item);
                     } finally {
                       slots.release();
                     }

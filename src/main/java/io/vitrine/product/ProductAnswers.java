@@ -1,8 +1,10 @@
 package io.vitrine.product;
 
 import io.vitrine.platform.json.Jsonp;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.Iterator;
@@ -33,25 +35,22 @@ public class ProductAnswers {
 
   private Recent recent;
 
+  @PostConstruct
+  void start() {
+    recent = new Recent(megabytes << 20);
+  }
+
   /** The JSON bytes of {@code product}'s document, as of its version. */
   public byte[] of(Product product) {
-    Recent cache = recent();
-    byte[] answer = cache.get(product.id(), product.version());
+    byte[] answer = recent.get(product.id(), product.version());
     if (answer == null) {
       answer = bytes(documents.product(product, false));
-      cache.put(product.id(), product.version(), answer);
+      recent.put(product.id(), product.version(), answer);
     }
     return answer;
   }
 
-  private synchronized Recent recent() {
-    if (recent == null) {
-      recent = new Recent(megabytes << 20);
-    }
-    return recent;
-  }
-
-  private static byte[] bytes(jakarta.json.JsonObject document) {
+  private static byte[] bytes(JsonObject document) {
     var out = new ByteArrayOutputStream(4096);
     try (JsonWriter writer = Jsonp.provider().createWriter(out)) {
       writer.writeObject(document);
